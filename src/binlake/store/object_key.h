@@ -1,0 +1,23 @@
+// Object key rules shared by every ObjectStore backend.
+#pragma once
+
+#include <string_view>
+
+#include "binlake/base/status.h"
+
+namespace binlake::store {
+
+inline constexpr size_t kMaxObjectKeyBytes = 1024;
+
+// OK when `key` is a safe object key: non-empty, at most kMaxObjectKeyBytes, no NUL byte, no
+// backslash, not starting with '/', and no empty, "." or ".." segment between '/' separators.
+// Otherwise InvalidArgument naming the key and the rule it breaks. Such keys would escape a
+// local store's root or mean different objects on different backends, so all backends refuse
+// them before any I/O.
+Status ValidateObjectKey(std::string_view key);
+
+// OK when `prefix` is usable as a list prefix: empty, or a key (as above) optionally ending in
+// '/'. InvalidArgument otherwise.
+Status ValidateListPrefix(std::string_view prefix);
+
+}  // namespace binlake::store
