@@ -4,7 +4,7 @@ add_library(binlake_warnings INTERFACE)
 add_library(binlake::warnings ALIAS binlake_warnings)
 target_compile_options(binlake_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+  -Woverloaded-virtual -Wconversion -Wsign-conversion
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(BINLAKE_WERROR)
   target_compile_options(binlake_warnings INTERFACE -Werror)

@@ -45,7 +45,7 @@ trap stop_servers EXIT
 step "starting MariaDB on 127.0.0.1"
 eval "$(BINLAKE_MARIADB_FRESH=1 scripts/mariadb-server.sh start)"
 step "starting the S3 server (Swift + s3api) on 127.0.0.1"
-eval "$(S3_SERVER_FRESH=1 scripts/s3-server.sh start)"
+eval "$(BINLAKE_S3_FRESH=1 scripts/s3-server.sh start)"
 export BINLAKE_REQUIRE_INTEGRATION=1
 
 run_tiers() {  # run_tiers BUILD_DIR

@@ -41,7 +41,8 @@ namespace binlake::io {
 struct ObjectInfo {
   std::string key;
   uint64_t size = 0;
-  // An opaque version tag (S3 ETag without quotes; local and memory backends use a content hash).
+  // An opaque version tag: changes when the object is replaced. S3: the ETag without quotes;
+  // local files: inode, size and ctime; memory: a content hash.
   std::string etag;
 };
 
@@ -79,7 +80,8 @@ class ObjectWriter {
   // Appends bytes. Large objects are sent in parts as they are appended, so memory stays bounded
   // by the backend's part size, not the object size.
   virtual Status Append(std::string_view bytes) = 0;
-  // Completes the object. After Close() (successful or not) the writer accepts no more calls.
+  // Completes the object. After Close() (successful or not) Append and Close return
+  // FailedPrecondition.
   virtual Status Close() = 0;
   // Abandons the upload; no object is created. Idempotent.
   virtual Status Abort() = 0;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "binlake/base/macros.h"
+
 namespace binlake::store {
 namespace {
 
@@ -65,6 +67,15 @@ Status ValidateListPrefix(std::string_view prefix) {
     prefix.remove_suffix(1);
   }
   return ValidateObjectKey(prefix);
+}
+
+Status ValidateListOptions(const io::ListOptions& options) {
+  RETURN_IF_ERROR(ValidateListPrefix(options.prefix));
+  if (options.max_keys < 1 || options.max_keys > kMaxListKeys) {
+    return InvalidArgumentError(
+        fmt::format("list max_keys {} is outside 1..{}", options.max_keys, kMaxListKeys));
+  }
+  return Status::Ok();
 }
 
 }  // namespace binlake::store

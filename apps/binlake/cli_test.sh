@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end check of the binlake command line: --version, --help, `config check` with good and
+# bad configurations, and a `store` round trip on a file:// store in a temporary directory.
+# Usage: cli_test.sh PATH_TO_BINLAKE
+set -uo pipefail
+binlake=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# run EXPECTED_EXIT ARGS...: runs binlake, keeping stdout in $out and stderr in $err.
+run() {
+  local expected=$1
+  shift
+  "$binlake" "$@" >"$work/stdout" 2>"$work/stderr"
+  local code=$?
+  out=$(cat "$work/stdout")
+  err=$(cat "$work/stderr")
+  if [ "$code" != "$expected" ]; then
+    fail "binlake $* exited $code, expected $expected; stderr: $err"
+  fi
+}
+expect_in() {  # expect_in TEXT NEEDLE WHAT
+  case "$1" in *"$2"*) ;; *) fail "$3: missing '$2' in: $1" ;; esac
+}
+expect_not_in() {
+  case "$1" in *"$2"*) fail "$3: unexpected '$2' in: $1" ;; *) ;; esac
+}
+
+# --- version and help ----------------------------------------------------------------------
+run 0 --version
+[ "$out" = "binlake 0.1.0" ] || fail "--version printed '$out'"
+
+run 0 --help
+subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
+[ "$subcommands" = "config store" ] || fail "--help lists subcommands '$subcommands'"
+expect_in "$out" "Exit codes:" "--help footer"
+
+run 0 store --help
+subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
+[ "$subcommands" = "ls put get head rm check" ] || fail "store --help lists '$subcommands'"
+
+run 2
+run 2 no-such-command
+run 2 store put file:///tmp/x only-a-key
+
+# --- config check --------------------------------------------------------------------------
+secret="wJalrXUtnFEMI-K7MDENG-bPxRfiCY"
+cat >"$work/good.yaml" <<YAML
+log:
+  level: debug
+staging:
+  uri: file://$work/staging
+s3:
+  endpoint: http://\${CLI_TEST_HOST:-127.0.0.1}:9000
+  access_key_id: AKIDEXAMPLE
+  secret_access_key: \${CLI_TEST_SECRET}
+  part_size: 16MiB
+  multipart_threshold: 64 MiB
+YAML
+CLI_TEST_SECRET=$secret run 0 -c "$work/good.yaml" --set s3.region=eu-west-1 config check
+expect_in "$out" "level: debug" "config check"
+expect_in "$out" "endpoint: \"http://127.0.0.1:9000\"" "config check env default"
+expect_in "$out" "region: \"eu-west-1\"" "config check --set"
+expect_in "$out" "part_size: 16MiB" "config check"
+expect_in "$out" "secret_access_key: <redacted>" "config check"
+expect_not_in "$out$err" "$secret" "config check secret"
+
+CLI_TEST_SECRET=$secret run 0 -c "$work/good.yaml" --log-level error --set log.level=trace config check
+expect_in "$out" "level: error" "--log-level wins over --set"
+
+run 2 -c "$work/good.yaml" config check
+expect_in "$err" "s3.secret_access_key: environment variable CLI_TEST_SECRET is not set" "missing env"
+
+cat >"$work/bad.yaml" <<YAML
+s3:
+  secret_access_key: $secret
+  access_key_id: AKIDEXAMPLE
+  part_size: 3MiB
+YAML
+run 2 -c "$work/bad.yaml" config check
+expect_in "$err" "config: s3.part_size: \"3MiB\" is below the S3 minimum part size of 5 MiB" "bad part size"
+expect_not_in "$out$err" "$secret" "bad config secret"
+
+printf 's3:\n  retry:\n    max_atempts: 3\n' >"$work/typo.yaml"
+run 2 -c "$work/typo.yaml" config check
+expect_in "$err" "s3.retry.max_atempts: unknown key (did you mean max_attempts?)" "typo"
+
+run 2 --set s3.secret_access_key=$secret config check
+expect_in "$err" "s3.access_key_id" "secret without key id"
+expect_not_in "$out$err" "$secret" "--set secret"
+
+run 2 -c "$work/missing.yaml" config check
+expect_in "$err" "missing.yaml" "missing config file"
+
+# --- store round trip on file:// ----------------------------------------------------------
+lake="file://$work/lake"
+printf 'hello\n' >"$work/hello.txt"
+run 0 store put "$lake" db/t/a.txt "$work/hello.txt"
+run 0 store put "$lake" db/t/b.txt - --if-absent < <(printf 'from stdin')
+run 5 store put "$lake" db/t/b.txt - --if-absent < <(printf 'again')
+run 4 store put "$lake" db/t/c.txt "$work/no-such-file"
+
+run 0 store ls "$lake"
+[ "$out" = $'db/t/a.txt\ndb/t/b.txt' ] || fail "ls printed '$out'"
+run 0 store ls "$lake" --long
+expect_in "$out" "10  " "ls --long size"
+run 0 store ls "$lake" --limit 1
+[ "$out" = "db/t/a.txt" ] || fail "ls --limit 1 printed '$out'"
+run 0 store ls "$lake" --start-after db/t/a.txt
+[ "$out" = "db/t/b.txt" ] || fail "ls --start-after printed '$out'"
+run 0 store ls "$lake" --prefix db/t/b
+[ "$out" = "db/t/b.txt" ] || fail "ls --prefix printed '$out'"
+
+run 0 store get "$lake" db/t/b.txt
+[ "$out" = "from stdin" ] || fail "get printed '$out'"
+run 0 store get "$lake" db/t/a.txt -o "$work/copy.txt"
+cmp -s "$work/hello.txt" "$work/copy.txt" || fail "get -o wrote different bytes"
+run 4 store get "$lake" db/t/none.txt
+
+run 0 store head "$lake" db/t/a.txt
+expect_in "$out" "size: 6" "head"
+
+run 0 --set staging.uri="$lake" store ls staging
+expect_in "$out" "db/t/a.txt" "the staging alias"
+run 2 store ls staging
+expect_in "$err" "staging.uri: not set" "unset staging alias"
+
+run 2 store get "$lake" ../escape
+expect_in "$err" "../escape" "escape key"
+run 2 store put "$lake" ../escape "$work/hello.txt"
+[ ! -e "$work/escape" ] || fail "../escape was written outside the store"
+run 2 store ls "gs://bucket"
+
+run 0 store rm "$lake" db/t/a.txt
+run 4 store head "$lake" db/t/a.txt
+run 0 store rm "$lake" db/t/a.txt
+
+run 0 store check "$lake"
+for step in open put get put-if-absent list delete head-deleted; do
+  echo "$out" | grep -qE "^$step +ok " || fail "store check: no ok line for $step in: $out"
+done
+run 0 store ls "$lake" --prefix _binlake/
+[ -z "$out" ] || fail "store check left '$out' behind"
+
+if [ "$failures" -ne 0 ]; then
+  echo "cli_test: $failures failure(s)"
+  exit 1
+fi
+echo "cli_test: all checks passed"
