@@ -17,6 +17,16 @@
 #include "binlake/base/result.h"
 #include "binlake/base/status.h"
 
+namespace binlake {
+
+// gtest prints a Result as its status (and "OK" when it holds a value) instead of raw bytes.
+template <typename T>
+void PrintTo(const Result<T>& result, std::ostream* os) {
+  *os << result.status().ToString();
+}
+
+}  // namespace binlake
+
 namespace binlake::testing {
 
 inline const Status& GetStatus(const Status& status) { return status; }

@@ -139,7 +139,7 @@ run 4 store head "$lake" db/t/a.txt
 run 0 store rm "$lake" db/t/a.txt
 
 run 0 store check "$lake"
-for step in open put get put-if-absent list delete head-deleted; do
+for step in open put get "put-if-absent refused" list delete "gone after delete"; do
   echo "$out" | grep -qE "^$step +ok " || fail "store check: no ok line for $step in: $out"
 done
 run 0 store ls "$lake" --prefix _binlake/

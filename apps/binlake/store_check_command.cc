@@ -28,7 +28,7 @@ Status RunStep(io::Clock& clock, std::string_view name, std::string_view detail,
   int64_t start = clock.MonotonicMicros();
   Status status = run();
   double millis = static_cast<double>(clock.MonotonicMicros() - start) / 1000.0;
-  fmt::print("{:<14} {:<7} {:>9.1f} ms  {}\n", name, status.ok() ? "ok" : "FAILED", millis,
+  fmt::print("{:<22} {:<7} {:>9.1f} ms  {}\n", name, status.ok() ? "ok" : "FAILED", millis,
              status.ok() ? detail : StatusCodeName(status.code()));
   return status.WithContext(fmt::format("store check: {}", name));
 }
@@ -83,10 +83,11 @@ std::vector<CheckStep> RoundTripSteps(io::ObjectStore& store, const std::string&
          ASSIGN_OR_RETURN(std::string got, store.Get(key));
          return ExpectSameBytes(got, payload);
        }},
-      {"put-if-absent", [&] { return ExpectAlreadyExists(store.PutIfAbsent(key, "other")); }},
+      {"put-if-absent refused",
+       [&] { return ExpectAlreadyExists(store.PutIfAbsent(key, "other")); }},
       {"list", [&] { return ExpectListed(store, key, payload.size()); }},
       {"delete", [&] { return store.Delete(key); }},
-      {"head-deleted", [&] { return ExpectGone(store, key); }},
+      {"gone after delete", [&] { return ExpectGone(store, key); }},
   };
 }
 

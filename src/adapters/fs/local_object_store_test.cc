@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -252,19 +254,45 @@ TEST_F(LocalObjectStoreTest, SymbolicLinksAreNotObjects) {
   EXPECT_THAT(ListKeys(), IsOkAndHolds(ElementsAre("real")));
 }
 
+// Makes parts of a store read-only or unreadable and checks the codes. Needs a non-root user.
+void ExpectPermissionErrors(const std::string& root) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<LocalObjectStore> store, LocalObjectStore::Open(root));
+  ASSERT_OK(store->Put("ro/existing", "x"));
+  ASSERT_OK(store->Put("locked", "x"));
+  fs::permissions(root + "/ro", fs::perms::owner_read | fs::perms::owner_exec);
+  fs::permissions(root + "/locked", fs::perms::none);
+  EXPECT_THAT(store->Put("ro/new", "x"), StatusIs(StatusCode::kPermissionDenied));
+  EXPECT_THAT(store->Put("ro/sub/new", "x"), StatusIs(StatusCode::kPermissionDenied));
+  EXPECT_THAT(store->Delete("ro/existing"), StatusIs(StatusCode::kPermissionDenied));
+  EXPECT_THAT(store->Get("locked"), StatusIs(StatusCode::kPermissionDenied));
+  fs::permissions(root + "/ro", fs::perms::owner_all);
+}
+
 TEST_F(LocalObjectStoreTest, FileSystemPermissionErrorsArePermissionDenied) {
-  if (::geteuid() == 0) {
-    GTEST_SKIP() << "running as root, which bypasses file permissions";
+  if (::geteuid() != 0) {
+    ExpectPermissionErrors(Root());
+    return;
   }
-  ASSERT_OK(store_->Put("ro/existing", "x"));
-  ASSERT_OK(store_->Put("locked", "x"));
-  fs::permissions(Root() + "/ro", fs::perms::owner_read | fs::perms::owner_exec);
-  fs::permissions(Root() + "/locked", fs::perms::none);
-  EXPECT_THAT(store_->Put("ro/new", "x"), StatusIs(StatusCode::kPermissionDenied));
-  EXPECT_THAT(store_->Put("ro/sub/new", "x"), StatusIs(StatusCode::kPermissionDenied));
-  EXPECT_THAT(store_->Delete("ro/existing"), StatusIs(StatusCode::kPermissionDenied));
-  EXPECT_THAT(store_->Get("locked"), StatusIs(StatusCode::kPermissionDenied));
-  fs::permissions(Root() + "/ro", fs::perms::owner_all);
+  // Root bypasses file permissions, so the checks run in a child process as "nobody" on a
+  // directory it owns; the child's exit code carries the verdict.
+  constexpr uid_t kNobody = 65534;
+  std::string root = fmt::format("{}/permissions", TestRoot::Path());
+  ASSERT_EQ(::mkdir(root.c_str(), 0700), 0);
+  ASSERT_EQ(::chown(root.c_str(), kNobody, kNobody), 0);
+  ASSERT_EQ(::chmod(TestRoot::Path().c_str(), 0711), 0);  // let the child reach its directory
+  pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    bool dropped = ::setgroups(0, nullptr) == 0 && ::setgid(kNobody) == 0 && ::setuid(kNobody) == 0;
+    if (dropped) {
+      ExpectPermissionErrors(root);
+    }
+    ::_exit(!dropped ? 2 : ::testing::Test::HasFailure() ? 1 : 0);
+  }
+  int wait_status = 0;
+  ASSERT_EQ(::waitpid(child, &wait_status, 0), child);
+  ASSERT_TRUE(WIFEXITED(wait_status));
+  EXPECT_EQ(WEXITSTATUS(wait_status), 0) << "the checks as uid 65534 failed (2: could not drop root)";
 }
 
 TEST_F(LocalObjectStoreTest, ConcurrentPutsAndDeletesInOneDirectoryAllSucceed) {
