@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "binlake/base/macros.h"
+#include "binlake/s3/etag.h"
 #include "binlake/s3/s3_errors.h"
 #include "binlake/store/object_key.h"
 
@@ -58,12 +59,36 @@ class MultipartUpload {
   Status Complete(bool if_absent) {
     S3Request request = store_->builder_.CompleteMultipartUpload(
         key_, upload_id_, CompleteMultipartUploadXml(parts_), if_absent);
-    ASSIGN_OR_RETURN(io::HttpResponse response, store_->Execute(request));
+    int attempts = 0;
+    Result<io::HttpResponse> completed = store_->Execute(request, &attempts);
+    if (!completed.ok()) {
+      return RecognizeCompleted(completed.status(), attempts);
+    }
+    const io::HttpResponse& response = *completed;
     // S3 may report a failed completion as 200 with an <Error> body.
     if (ParseErrorXml(response.body).ok()) {
       return store_->ErrorFor(request, response);
     }
     RETURN_IF_ERROR(ParseCompleteMultipartUploadResult(response.body));
+    upload_id_.clear();
+    return Status::Ok();
+  }
+
+  // A retried Complete whose first attempt was applied sees 412 (conditional) or NoSuchUpload.
+  Status RecognizeCompleted(const Status& failure, int attempts) {
+    StatusCode code = failure.code();
+    if (code != StatusCode::kAlreadyExists && code != StatusCode::kNotFound) {
+      return failure;
+    }
+    std::vector<std::string> part_etags;
+    for (const CompletedPart& part : parts_) {
+      part_etags.push_back(part.etag);
+    }
+    Result<std::string> expected = MultipartEtag(part_etags);
+    if (!expected.ok()) {
+      return failure;  // the server's ETags are not MD5s: we cannot tell
+    }
+    RETURN_IF_ERROR(store_->RecognizeOwnWrite(key_, failure, attempts, *expected));
     upload_id_.clear();
     return Status::Ok();
   }
@@ -299,13 +324,16 @@ Result<io::HttpResponse> S3ObjectStore::SendOnce(const S3Request& request) {
   return response;
 }
 
-Result<io::HttpResponse> S3ObjectStore::Execute(const S3Request& request) {
+Result<io::HttpResponse> S3ObjectStore::Execute(const S3Request& request, int* attempts) {
   uint64_t seed = static_cast<uint64_t>(clock_.NowMicros()) ^
                   (request_counter_.fetch_add(1) * 0x9E3779B97F4A7C15ull);
   RetryPolicy policy(options_.retry, seed);
   for (int attempt = 1;; ++attempt) {
     Result<io::HttpResponse> response = SendOnce(request);
     if (response.ok() || !policy.ShouldRetry(response.status(), attempt)) {
+      if (attempts != nullptr) {
+        *attempts = attempt;
+      }
       return response;
     }
     int64_t delay_micros = policy.NextDelayMicros(attempt);
@@ -317,6 +345,20 @@ Result<io::HttpResponse> S3ObjectStore::Execute(const S3Request& request) {
   }
 }
 
+Status S3ObjectStore::RecognizeOwnWrite(const std::string& full_key, const Status& failure,
+                                        int attempts, std::string_view expected_etag) {
+  if (attempts < 2) {
+    return failure;  // a single attempt was answered: its answer is the truth
+  }
+  Result<io::HttpResponse> head = Execute(builder_.HeadObject(full_key));
+  if (!head.ok() || UnquoteEtag(head->Header("etag")) != expected_etag) {
+    return failure;
+  }
+  logger_.Info("S3 write retried after a lost reply; the object holds our bytes",
+               {{"key", full_key}, {"etag", std::string(expected_etag)}});
+  return Status::Ok();
+}
+
 Result<std::string> S3ObjectStore::FullKey(std::string_view key) const {
   RETURN_IF_ERROR(store::ValidateObjectKey(key));
   return prefix_ + std::string(key);
@@ -324,7 +366,12 @@ Result<std::string> S3ObjectStore::FullKey(std::string_view key) const {
 
 Status S3ObjectStore::PutObject(const std::string& full_key, std::string_view bytes,
                                 bool if_absent) {
-  return Execute(builder_.PutObject(full_key, bytes, if_absent)).status();
+  int attempts = 0;
+  Status status = Execute(builder_.PutObject(full_key, bytes, if_absent), &attempts).status();
+  if (if_absent && status.code() == StatusCode::kAlreadyExists) {
+    return RecognizeOwnWrite(full_key, status, attempts, SinglePartEtag(bytes));
+  }
+  return status;
 }
 
 Status S3ObjectStore::PutMultipart(const std::string& full_key, std::string_view bytes,

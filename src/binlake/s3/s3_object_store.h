@@ -15,9 +15,11 @@
 // Conditional writes: PutIfAbsent and writers opened with if_absent send If-None-Match: *
 // (on PutObject, or on CompleteMultipartUpload for multipart objects); a 412 is
 // AlreadyExists. How atomic that is depends on the server (AWS: atomic; the local Swift test
-// server: check-then-write). A retried conditional write whose first attempt reached the
-// server but whose answer was lost sees 412 on the retry: the caller gets AlreadyExists for
-// its own object (the same risk every S3 client has).
+// server: check-then-write). A retried write whose first attempt was applied but whose reply
+// was lost sees 412 (or NoSuchUpload for a multipart Complete) on the retry; the store then
+// reads the object's ETag and, when it is the ETag of our bytes (MD5, or MD5 of part MD5s),
+// reports success instead of AlreadyExists. Identical bytes written by another writer look the
+// same, which is harmless: the object holds exactly what the caller wanted written once.
 // Multipart: objects larger than multipart_threshold_bytes are uploaded in parts of
 // part_size_bytes; a writer buffers at most max(threshold, part size) plus one Append, and
 // aborts the upload when it fails or is destroyed before Close().
@@ -102,8 +104,14 @@ class S3ObjectStore : public io::ObjectStore {
                                                          io::Logger& logger, std::string bucket,
                                                          std::string prefix, S3Options options);
 
-  // Sends `request` with retries. The 2xx response, or the mapped error (scrubbed).
-  Result<io::HttpResponse> Execute(const S3Request& request);
+  // Sends `request` with retries. The 2xx response, or the mapped error (scrubbed). When
+  // `attempts` is given it receives the number of attempts made.
+  Result<io::HttpResponse> Execute(const S3Request& request, int* attempts = nullptr);
+  // `failure` ended a write of `full_key` after `attempts` tries. If an earlier try may have
+  // been applied (attempts > 1) and the object's ETag now equals `expected_etag`, the write did
+  // happen: OK. Otherwise `failure`.
+  Status RecognizeOwnWrite(const std::string& full_key, const Status& failure, int attempts,
+                           std::string_view expected_etag);
   // One attempt: transport errors and non-2xx responses become a Status.
   Result<io::HttpResponse> SendOnce(const S3Request& request);
   Status ErrorFor(const S3Request& request, const io::HttpResponse& response) const;

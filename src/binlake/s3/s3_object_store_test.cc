@@ -7,6 +7,7 @@
 #include <functional>
 #include <mutex>
 
+#include "binlake/s3/etag.h"
 #include "testing/fake_clock.h"
 #include "testing/recording_logger.h"
 #include "testing/status_matchers.h"
@@ -255,6 +256,55 @@ TEST_F(S3ObjectStoreTest, PutIfAbsentMapsPreconditionFailedToAlreadyExists) {
   http_.Enqueue(ScriptedHttpClient::ErrorReply(412, "PreconditionFailed"));
   EXPECT_THAT(store->PutIfAbsent("k", "v"), StatusIs(StatusCode::kAlreadyExists));
   EXPECT_EQ(http_.Seen()[0].Header("if-none-match"), "*");
+}
+
+TEST_F(S3ObjectStoreTest, RetriedPutIfAbsentRecognisesItsOwnAppliedWrite) {
+  // The first PUT was applied but its reply was lost; the retry sees 412. The object's ETag is
+  // the MD5 of our bytes, so the write did happen: success, not AlreadyExists.
+  auto store = MakeStore();
+  http_.Enqueue(Result<io::HttpResponse>(UnavailableError("connection reset")));
+  http_.Enqueue(ScriptedHttpClient::ErrorReply(412, "PreconditionFailed"));
+  http_.Enqueue(ScriptedHttpClient::Reply(200, "", {{"etag", "\"" + SinglePartEtag("v") + "\""}}));
+  EXPECT_THAT(store->PutIfAbsent("k", "v"), IsOk());
+  auto seen = http_.Seen();
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[2].method, "HEAD");
+}
+
+TEST_F(S3ObjectStoreTest, RetriedPutIfAbsentLosesToDifferentBytes) {
+  auto store = MakeStore();
+  http_.Enqueue(Result<io::HttpResponse>(UnavailableError("connection reset")));
+  http_.Enqueue(ScriptedHttpClient::ErrorReply(412, "PreconditionFailed"));
+  http_.Enqueue(ScriptedHttpClient::Reply(200, "", {{"etag", "\"" + SinglePartEtag("w") + "\""}}));
+  EXPECT_THAT(store->PutIfAbsent("k", "v"), StatusIs(StatusCode::kAlreadyExists));
+}
+
+TEST_F(S3ObjectStoreTest, RetriedCompleteRecognisesItsOwnMultipartObject) {
+  // Parts answer with their MD5 ETags; the first Complete is applied but answered 500, the
+  // retry finds the upload gone (NoSuchUpload). HEAD shows the multipart ETag of our parts.
+  auto store = MakeStore();
+  // 11 MiB in 5 MiB parts: 5 + 5 + 1.
+  std::string bytes = std::string(5 * kMiB, 'a') + std::string(6 * kMiB, 'b');
+  std::string expected = *MultipartEtag({SinglePartEtag(bytes.substr(0, 5 * kMiB)),
+                                         SinglePartEtag(bytes.substr(5 * kMiB, 5 * kMiB)),
+                                         SinglePartEtag(bytes.substr(10 * kMiB))});
+  int completes = 0;
+  http_.SetHandler([&](const SeenRequest& request) -> Result<io::HttpResponse> {
+    if (request.method == "PUT") {
+      return ScriptedHttpClient::Reply(200, "", {{"etag", SinglePartEtag(request.body)}});
+    }
+    if (request.method == "POST" && !request.url.ends_with("?uploads=")) {
+      return ++completes == 1 ? ScriptedHttpClient::ErrorReply(500, "InternalError")
+                              : ScriptedHttpClient::ErrorReply(404, "NoSuchUpload");
+    }
+    if (request.method == "HEAD") {
+      return ScriptedHttpClient::Reply(200, "", {{"etag", "\"" + expected + "\""}});
+    }
+    return MultipartServer(request);
+  });
+  EXPECT_THAT(store->PutIfAbsent("big", bytes), IsOk());
+  EXPECT_EQ(completes, 2);
+  EXPECT_EQ(http_.Seen().back().method, "HEAD");  // no abort after a recognised completion
 }
 
 TEST_F(S3ObjectStoreTest, NotFoundAndDeleteOfAbsentKey) {
