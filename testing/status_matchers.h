@@ -81,10 +81,12 @@ MATCHER(IsRetryable, "is a retryable error") {
 #define ASSERT_OK(expr) ASSERT_THAT((expr), ::binlake::testing::IsOk())
 #define EXPECT_OK(expr) EXPECT_THAT((expr), ::binlake::testing::IsOk())
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` may be a declaration.
 #define BINLAKE_ASSERT_OK_AND_ASSIGN_IMPL(result, lhs, expr) \
   auto result = (expr);                                      \
   ASSERT_TRUE(result.ok()) << result.status().ToString();    \
   lhs = std::move(result).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                      \
   BINLAKE_ASSERT_OK_AND_ASSIGN_IMPL(BINLAKE_TESTING_CONCAT(binlake_test_result_, __LINE__), \

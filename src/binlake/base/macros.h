@@ -31,12 +31,16 @@ const Status& ToStatus(const Result<T>& result) {
     }                                                                           \
   } while (false)
 
+// `result` is a generated identifier and `lhs` may be a declaration, so neither can be
+// parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define BINLAKE_ASSIGN_OR_RETURN_IMPL(result, lhs, expr) \
   auto result = (expr);                                  \
   if (!result.ok()) {                                    \
     return result.status();                              \
   }                                                      \
   lhs = std::move(result).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 #define ASSIGN_OR_RETURN(lhs, expr) \
   BINLAKE_ASSIGN_OR_RETURN_IMPL(BINLAKE_CONCAT(binlake_result_, __LINE__), lhs, expr)

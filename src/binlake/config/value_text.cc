@@ -19,20 +19,20 @@ constexpr uint64_t kKiB = 1024;
 constexpr std::array<Unit, 9> kByteUnits = {{
     {"b", 1},
     {"kb", 1000},
-    {"mb", 1000 * 1000},
+    {"mb", 1000ull * 1000},
     {"gb", 1000ull * 1000 * 1000},
     {"tb", 1000ull * 1000 * 1000 * 1000},
     {"kib", kKiB},
-    {"mib", kKiB* kKiB},
-    {"gib", kKiB* kKiB* kKiB},
-    {"tib", kKiB* kKiB* kKiB* kKiB},
+    {"mib", kKiB * kKiB},
+    {"gib", kKiB * kKiB * kKiB},
+    {"tib", kKiB * kKiB * kKiB * kKiB},
 }};
 
 constexpr std::array<Unit, 4> kDurationUnits = {{
     {"ms", 1},
     {"s", 1000},
-    {"m", 60 * 1000},
-    {"h", 60 * 60 * 1000},
+    {"m", 60ull * 1000},
+    {"h", 60ull * 60 * 1000},
 }};
 
 std::string Lower(std::string_view text) {

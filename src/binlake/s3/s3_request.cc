@@ -6,8 +6,8 @@ namespace binlake::s3 {
 namespace {
 
 const std::string& EmptySha256() {
-  static const std::string kEmpty = Sha256Hex("");
-  return kEmpty;
+  static const std::string empty_hash = Sha256Hex("");
+  return empty_hash;
 }
 
 }  // namespace
