@@ -22,6 +22,7 @@ Result<std::unique_ptr<io::ObjectStore>> OpenS3Store(const store::StoreUri& uri,
   CurlOptions curl_options;
   curl_options.connect_timeout_ms = options.connect_timeout_ms;
   curl_options.request_timeout_ms = options.request_timeout_ms;
+  curl_options.ca_file = options.ca_file;
   ASSIGN_OR_RETURN(std::unique_ptr<CurlHttpClient> http, CurlHttpClient::Make(curl_options));
   ASSIGN_OR_RETURN(std::unique_ptr<s3::S3ObjectStore> store,
                    s3::S3ObjectStore::Make(std::move(http), clock, logger, uri.root, uri.prefix,

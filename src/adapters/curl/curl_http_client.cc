@@ -5,8 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <string>
+#include <system_error>
+
+#include "adapters/curl/curl_errors.h"
+#include "binlake/base/macros.h"
 
 namespace binlake::adapters {
 namespace {
@@ -75,22 +81,6 @@ size_t WriteHeader(char* data, size_t size, size_t count, void* user) {
   return line.size();
 }
 
-Status TransportError(CURLcode code, const char* detail, std::string_view url) {
-  std::string message =
-      fmt::format("HTTP request to {} failed: {} ({})", url, curl_easy_strerror(code), detail);
-  switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-      return DeadlineExceededError(std::move(message));
-    case CURLE_URL_MALFORMAT:
-    case CURLE_UNSUPPORTED_PROTOCOL:
-      return InvalidArgumentError(std::move(message));
-    case CURLE_OUT_OF_MEMORY:
-      return InternalError(std::move(message));
-    default:
-      return UnavailableError(std::move(message));
-  }
-}
-
 // Sets the method and body options. False for an unknown method.
 bool SetMethod(CURL* curl, const io::HttpRequest& request, Exchange* exchange) {
   const std::string& method = request.method;
@@ -139,6 +129,9 @@ void SetCommonOptions(CURL* curl, const CurlOptions& options, const io::HttpRequ
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options.ca_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_CAINFO, options.ca_file.c_str());
+  }
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout_ms));
   curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(options.request_timeout_ms));
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
@@ -146,6 +139,19 @@ void SetCommonOptions(CURL* curl, const CurlOptions& options, const io::HttpRequ
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, exchange);
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &WriteHeader);
   curl_easy_setopt(curl, CURLOPT_HEADERDATA, exchange);
+}
+
+// OK when `ca_file` is empty or can be opened for reading.
+Status CheckCaFileReadable(const std::string& ca_file) {
+  if (ca_file.empty()) {
+    return Status::Ok();
+  }
+  std::FILE* file = std::fopen(ca_file.c_str(), "rb");
+  if (file == nullptr) {
+    return CaFileError(ca_file, std::error_code(errno, std::generic_category()).message());
+  }
+  std::fclose(file);
+  return Status::Ok();
 }
 
 CURLcode GlobalInit() {
@@ -160,6 +166,7 @@ Result<std::unique_ptr<CurlHttpClient>> CurlHttpClient::Make(const CurlOptions& 
   if (code != CURLE_OK) {
     return InternalError(fmt::format("curl_global_init failed: {}", curl_easy_strerror(code)));
   }
+  RETURN_IF_ERROR(CheckCaFileReadable(options.ca_file));
   return std::unique_ptr<CurlHttpClient>(new CurlHttpClient(options));
 }
 
@@ -212,7 +219,7 @@ Result<io::HttpResponse> CurlHttpClient::Send(const io::HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers.list);
     CURLcode code = curl_easy_perform(curl);
     if (code != CURLE_OK) {
-      status = TransportError(code, error_buffer, request.url);
+      status = CurlTransportError(code, error_buffer, request.url, options_.ca_file);
     }
   }
   long http_status = 0;

@@ -301,6 +301,11 @@ void AddS3Keys(std::vector<ConfigKey>& keys) {
       "need; false: virtual-hosted (bucket.endpoint/key).",
       [](auto& c) -> auto& { return c.s3.path_style; }));
   keys.push_back(StringKey(
+      "s3.ca_file",
+      "PEM file of the CA certificates trusted for an https endpoint (a private CA). Empty: the "
+      "system's CA store.",
+      [](auto& c) -> auto& { return c.s3.ca_file; }));
+  keys.push_back(StringKey(
       "s3.access_key_id",
       "Access key id. Empty: from AWS_ACCESS_KEY_ID, then ~/.aws/credentials (s3.profile).",
       [](auto& c) -> auto& { return c.s3.credentials.access_key_id; }));
@@ -324,7 +329,7 @@ void AddS3Keys(std::vector<ConfigKey>& keys) {
                              {5 * kGiB, "the S3 maximum part size"}));
   keys.push_back(DurationKey(
       "s3.connect_timeout", "Time allowed to open a connection.",
-      [](auto& c) -> auto& { return c.s3.connect_timeout_ms; }, 1, 10 * 60 * kSecond));
+      [](auto& c) -> auto& { return c.s3.connect_timeout_ms; }, 1, int64_t{10} * 60 * kSecond));
   keys.push_back(DurationKey(
       "s3.request_timeout", "Time allowed for one whole request (per attempt).",
       [](auto& c) -> auto& { return c.s3.request_timeout_ms; }, 1, 24 * kHour));

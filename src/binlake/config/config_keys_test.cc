@@ -25,7 +25,7 @@ TEST(ConfigKeysTest, PathsAreUniqueAndEveryKeyIsComplete) {
     EXPECT_FALSE(key.description.empty()) << key.path;
     EXPECT_TRUE(key.set && key.get) << key.path;
   }
-  EXPECT_EQ(paths.size(), 19u);
+  EXPECT_EQ(paths.size(), 20u);
 }
 
 TEST(ConfigKeysTest, EveryDefaultIsAcceptedBackAndValid) {

@@ -58,6 +58,7 @@ s3:
   endpoint: http://127.0.0.1:9000
   region: eu-west-1
   path_style: true
+  ca_file: /etc/binlake/private-ca.pem
   access_key_id: AKID
   secret_access_key: SECRET
   session_token: TOKEN
@@ -79,6 +80,7 @@ s3:
   EXPECT_EQ(config.s3.endpoint, "http://127.0.0.1:9000");
   EXPECT_EQ(config.s3.region, "eu-west-1");
   EXPECT_TRUE(config.s3.path_style);
+  EXPECT_EQ(config.s3.ca_file, "/etc/binlake/private-ca.pem");
   EXPECT_EQ(config.s3.credentials.access_key_id, "AKID");
   EXPECT_EQ(config.s3.credentials.secret_access_key, "SECRET");
   EXPECT_EQ(config.s3.credentials.session_token, "TOKEN");
@@ -160,7 +162,7 @@ TEST(LoadConfigTest, WrongYamlShapes) {
   EXPECT_EQ(ErrorOf("s3:\n  region: [a, b]\n"),
             "config: s3.region: expected a single value (string), got a list");
   EXPECT_EQ(ErrorOf("s3: fast\n"),
-            "config: s3: expected a mapping of keys (endpoint, region, path_style, "
+            "config: s3: expected a mapping of keys (endpoint, region, path_style, ca_file, "
             "access_key_id, secret_access_key, session_token, profile, multipart_threshold, "
             "part_size, connect_timeout, request_timeout, retry, verify_conditional_put), got a "
             "single value");

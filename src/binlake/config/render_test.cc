@@ -27,6 +27,7 @@ TEST(RenderEffectiveConfigTest, RendersEveryKeyNestedBySection) {
             "  endpoint: \"\"\n"
             "  region: \"us-east-1\"\n"
             "  path_style: false\n"
+            "  ca_file: \"\"\n"
             "  access_key_id: \"\"\n"
             "  secret_access_key: \"\"\n"
             "  session_token: \"\"\n"

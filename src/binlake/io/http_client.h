@@ -4,9 +4,10 @@
 // interface; adapters/curl/curl_http_client.h implements it over libcurl (keep-alive, TLS).
 // The client does not retry, follow redirects or interpret status codes: any HTTP response,
 // 2xx to 5xx, is a successful Send(). Errors from Send() are transport failures only:
-//   Unavailable        connection refused/reset, DNS failure, TLS failure (retryable)
-//   DeadlineExceeded   connect or transfer timeout (retryable)
-//   InvalidArgument    a malformed request (bad URL)
+//   Unavailable          connection refused/reset, DNS failure, TLS handshake failure (retryable)
+//   DeadlineExceeded     connect or transfer timeout (retryable)
+//   FailedPrecondition   the server's TLS certificate is not trusted (not retryable)
+//   InvalidArgument      a malformed request (bad URL) or an unusable CA file
 // Thread-safety: Send() may be called from several threads at once.
 #pragma once
 

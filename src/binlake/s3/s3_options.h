@@ -30,6 +30,9 @@ struct S3Options {
   // Path-style URLs (endpoint/bucket/key) instead of virtual-hosted (bucket.endpoint/key).
   // Most S3-compatible servers need path style; AWS prefers virtual-hosted.
   bool path_style = false;
+  // PEM file of the CA certificates trusted for an https endpoint, e.g. the private CA of a
+  // MinIO or Ceph server. Empty: the system's CA store.
+  std::string ca_file;
   // Explicit credentials; when empty they are looked up in the environment
   // (AWS_ACCESS_KEY_ID, ...) and then in ~/.aws/credentials under `profile`.
   S3Credentials credentials;
