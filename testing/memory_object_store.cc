@@ -12,7 +12,6 @@
 namespace binlake::testing {
 namespace {
 
-
 std::string ContentEtag(std::string_view bytes) {
   return fmt::format("{:016x}", static_cast<uint64_t>(std::hash<std::string_view>{}(bytes)));
 }

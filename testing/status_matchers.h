@@ -29,7 +29,9 @@ void PrintTo(const Result<T>& result, std::ostream* os) {
 
 namespace binlake::testing {
 
-inline const Status& GetStatus(const Status& status) { return status; }
+inline const Status& GetStatus(const Status& status) {
+  return status;
+}
 template <typename T>
 const Status& GetStatus(const Result<T>& result) {
   return result.status();
@@ -88,6 +90,6 @@ MATCHER(IsRetryable, "is a retryable error") {
   lhs = std::move(result).value()
 // NOLINTEND(bugprone-macro-parentheses)
 
-#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                      \
-  BINLAKE_ASSERT_OK_AND_ASSIGN_IMPL(BINLAKE_TESTING_CONCAT(binlake_test_result_, __LINE__), \
-                                    lhs, expr)
+#define ASSERT_OK_AND_ASSIGN(lhs, expr)                                                          \
+  BINLAKE_ASSERT_OK_AND_ASSIGN_IMPL(BINLAKE_TESTING_CONCAT(binlake_test_result_, __LINE__), lhs, \
+                                    expr)

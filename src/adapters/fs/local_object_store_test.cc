@@ -3,8 +3,8 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <gmock/gmock.h>
-#include <gtest/gtest.h>
 #include <grp.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -292,7 +292,8 @@ TEST_F(LocalObjectStoreTest, FileSystemPermissionErrorsArePermissionDenied) {
   int wait_status = 0;
   ASSERT_EQ(::waitpid(child, &wait_status, 0), child);
   ASSERT_TRUE(WIFEXITED(wait_status));
-  EXPECT_EQ(WEXITSTATUS(wait_status), 0) << "the checks as uid 65534 failed (2: could not drop root)";
+  EXPECT_EQ(WEXITSTATUS(wait_status), 0)
+      << "the checks as uid 65534 failed (2: could not drop root)";
 }
 
 TEST_F(LocalObjectStoreTest, ConcurrentPutsAndDeletesInOneDirectoryAllSucceed) {

@@ -13,7 +13,9 @@
 #include "binlake/base/status.h"
 
 namespace binlake::internal {
-inline const Status& ToStatus(const Status& status) { return status; }
+inline const Status& ToStatus(const Status& status) {
+  return status;
+}
 template <typename T>
 const Status& ToStatus(const Result<T>& result) {
   return result.status();
@@ -23,12 +25,12 @@ const Status& ToStatus(const Result<T>& result) {
 #define BINLAKE_CONCAT_INNER(a, b) a##b
 #define BINLAKE_CONCAT(a, b) BINLAKE_CONCAT_INNER(a, b)
 
-#define RETURN_IF_ERROR(expr)                                                   \
-  do {                                                                          \
-    const auto& binlake_status_or_ = (expr);                                    \
-    if (!::binlake::internal::ToStatus(binlake_status_or_).ok()) {              \
-      return ::binlake::internal::ToStatus(binlake_status_or_);                 \
-    }                                                                           \
+#define RETURN_IF_ERROR(expr)                                      \
+  do {                                                             \
+    const auto& binlake_status_or_ = (expr);                       \
+    if (!::binlake::internal::ToStatus(binlake_status_or_).ok()) { \
+      return ::binlake::internal::ToStatus(binlake_status_or_);    \
+    }                                                              \
   } while (false)
 
 // `result` is a generated identifier and `lhs` may be a declaration, so neither can be

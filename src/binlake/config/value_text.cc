@@ -15,17 +15,16 @@ struct Unit {
   uint64_t factor;
 };
 
-constexpr uint64_t kKiB = 1024;
 constexpr std::array<Unit, 9> kByteUnits = {{
     {"b", 1},
     {"kb", 1000},
     {"mb", 1000ull * 1000},
     {"gb", 1000ull * 1000 * 1000},
     {"tb", 1000ull * 1000 * 1000 * 1000},
-    {"kib", kKiB},
-    {"mib", kKiB * kKiB},
-    {"gib", kKiB * kKiB * kKiB},
-    {"tib", kKiB * kKiB * kKiB * kKiB},
+    {"kib", 1ull << 10},
+    {"mib", 1ull << 20},
+    {"gib", 1ull << 30},
+    {"tib", 1ull << 40},
 }};
 
 constexpr std::array<Unit, 4> kDurationUnits = {{

@@ -60,7 +60,9 @@ bool AppendMd5Bytes(std::string_view hex, std::string* out) {
 
 }  // namespace
 
-std::string SinglePartEtag(std::string_view bytes) { return Hex(Md5(bytes)); }
+std::string SinglePartEtag(std::string_view bytes) {
+  return Hex(Md5(bytes));
+}
 
 Result<std::string> MultipartEtag(const std::vector<std::string>& part_etags) {
   if (part_etags.empty()) {

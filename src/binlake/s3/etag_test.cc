@@ -19,10 +19,11 @@ TEST(EtagTest, SinglePartIsTheHexMd5) {
 
 TEST(EtagTest, MultipartIsTheMd5OfPartMd5sWithTheCount) {
   // Two parts "abc" and "": MD5(bin(md5("abc")) + bin(md5(""))), computed independently with
-  // `printf '900150983cd24fb0d6963f7d28e17f72d41d8cd98f00b204e9800998ecf8427e' | xxd -r -p | md5sum`.
-  EXPECT_THAT(MultipartEtag({"\"900150983cd24fb0d6963f7d28e17f72\"",
-                             "d41d8cd98f00b204e9800998ecf8427e"}),
-              IsOkAndHolds(std::string("fdf1fdf1567f6942ffe1743f1e72301e-2")));
+  // `printf '900150983cd24fb0d6963f7d28e17f72d41d8cd98f00b204e9800998ecf8427e' | xxd -r -p |
+  // md5sum`.
+  EXPECT_THAT(
+      MultipartEtag({"\"900150983cd24fb0d6963f7d28e17f72\"", "d41d8cd98f00b204e9800998ecf8427e"}),
+      IsOkAndHolds(std::string("fdf1fdf1567f6942ffe1743f1e72301e-2")));
 }
 
 TEST(EtagTest, MultipartRefusesNonMd5PartEtags) {

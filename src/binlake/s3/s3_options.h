@@ -17,9 +17,9 @@ struct S3Credentials {
 };
 
 struct RetryOptions {
-  int max_attempts = 8;                 // total tries per request, including the first
-  int64_t initial_backoff_ms = 50;      // first delay; doubles each retry, with full jitter
-  int64_t max_backoff_ms = 5000;        // cap on one delay
+  int max_attempts = 8;             // total tries per request, including the first
+  int64_t initial_backoff_ms = 50;  // first delay; doubles each retry, with full jitter
+  int64_t max_backoff_ms = 5000;    // cap on one delay
 };
 
 struct S3Options {

@@ -44,8 +44,8 @@ Result<StoreUri> ParseS3Uri(std::string_view uri, std::string_view rest) {
   std::string_view prefix = slash == std::string_view::npos ? "" : rest.substr(slash + 1);
   if (!IsValidBucketName(bucket)) {
     return InvalidArgumentError(fmt::format(
-        "store URI \"{}\": bucket \"{}\" is not a valid S3 bucket name (3-63 of a-z 0-9 . -)",
-        uri, bucket));
+        "store URI \"{}\": bucket \"{}\" is not a valid S3 bucket name (3-63 of a-z 0-9 . -)", uri,
+        bucket));
   }
   while (!prefix.empty() && prefix.back() == '/') {
     prefix.remove_suffix(1);
@@ -78,8 +78,8 @@ Result<StoreUri> ParseStoreUri(std::string_view uri) {
   if (uri.starts_with(kS3Scheme)) {
     return ParseS3Uri(uri, uri.substr(kS3Scheme.size()));
   }
-  return InvalidArgumentError(
-      fmt::format("store URI \"{}\": unknown scheme (use file:///path or s3://bucket/prefix)", uri));
+  return InvalidArgumentError(fmt::format(
+      "store URI \"{}\": unknown scheme (use file:///path or s3://bucket/prefix)", uri));
 }
 
 }  // namespace binlake::store
