@@ -2,41 +2,15 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <utility>
 
+#include "adapters/system_env.h"
 #include "binlake/base/macros.h"
 #include "binlake/config/loader.h"
 
 namespace binlake::cli {
 namespace {
-
-std::optional<std::string> ProcessEnv(std::string_view name) {
-  const char* value = std::getenv(std::string(name).c_str());
-  if (value == nullptr) {
-    return std::nullopt;
-  }
-  return std::string(value);
-}
-
-Result<std::string> ReadConfigFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return InvalidArgumentError(
-        fmt::format("config file \"{}\": cannot open: {}", path, std::strerror(errno)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) {
-    return InvalidArgumentError(fmt::format("config file \"{}\": read failed", path));
-  }
-  return text.str();
-}
 
 Result<std::vector<config::ConfigOverride>> CollectOverrides(const GlobalOptions& options) {
   std::vector<config::ConfigOverride> overrides;
@@ -63,10 +37,14 @@ void OnSelected(CLI::App& command, Action& action, Action run) {
 Result<config::Config> LoadEffectiveConfig(const GlobalOptions& options) {
   std::string yaml;
   if (!options.config_file.empty()) {
-    ASSIGN_OR_RETURN(yaml, ReadConfigFile(options.config_file));
+    Result<std::string> text = adapters::ReadTextFile(options.config_file);
+    if (!text.ok()) {
+      return text.status().WithContext("config file");
+    }
+    yaml = std::move(text).value();
   }
   ASSIGN_OR_RETURN(std::vector<config::ConfigOverride> overrides, CollectOverrides(options));
-  Result<config::Config> loaded = config::LoadConfig(yaml, ProcessEnv, overrides);
+  Result<config::Config> loaded = config::LoadConfig(yaml, adapters::GetEnv, overrides);
   if (!loaded.ok() && !options.config_file.empty()) {
     return loaded.status().WithContext(options.config_file);
   }
