@@ -92,13 +92,7 @@ class MemoryObjectStore::Writer : public io::ObjectWriter {
   }
 
  private:
-  Status CheckOpen() const {
-    if (closed_) {
-      return FailedPreconditionError(
-          fmt::format("writer for {} is already closed or aborted", key_));
-    }
-    return Status::Ok();
-  }
+  Status CheckOpen() const { return store::CheckWriterOpen(closed_, key_); }
 
   MemoryObjectStore& store_;
   const std::string key_;

@@ -399,13 +399,7 @@ class LocalObjectStore::Writer : public io::ObjectWriter {
   }
 
  private:
-  Status CheckOpen() const {
-    if (closed_) {
-      return FailedPreconditionError(
-          fmt::format("writer for {} is already closed or aborted", key_));
-    }
-    return Status::Ok();
-  }
+  Status CheckOpen() const { return store::CheckWriterOpen(closed_, key_); }
 
   Status FlushAndPublish() {
     RETURN_IF_ERROR(Fsync(fd_.get(), temp_path_));

@@ -11,22 +11,16 @@
 #include <utility>
 #include <vector>
 
+#include "testing/bytes.h"
 #include "testing/status_matchers.h"
 
 namespace binlake {
 namespace {
 
+using ::binlake::testing::Bytes;
 using ::binlake::testing::IsOkAndHolds;
 using ::binlake::testing::StatusIs;
 using ::testing::HasSubstr;
-
-std::string Bytes(std::initializer_list<int> values) {
-  std::string out;
-  for (int v : values) {
-    out.push_back(static_cast<char>(static_cast<uint8_t>(v)));
-  }
-  return out;
-}
 
 // Owns its bytes and a reader over them, so a one-line read from a temporary cannot dangle
 // (ByteReader itself refuses a temporary std::string).

@@ -13,21 +13,15 @@
 #include <vector>
 
 #include "binlake/base/byte_reader.h"
+#include "testing/bytes.h"
 #include "testing/status_matchers.h"
 
 namespace binlake {
 namespace {
 
+using ::binlake::testing::Bytes;
 using ::binlake::testing::StatusIs;
 using ::testing::HasSubstr;
-
-std::string Bytes(std::initializer_list<int> values) {
-  std::string out;
-  for (int v : values) {
-    out.push_back(static_cast<char>(static_cast<uint8_t>(v)));
-  }
-  return out;
-}
 
 constexpr uint64_t kBase = 1000;  // base offset for the readers in the round-trip tests
 

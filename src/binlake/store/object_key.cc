@@ -78,4 +78,11 @@ Status ValidateListOptions(const io::ListOptions& options) {
   return Status::Ok();
 }
 
+Status CheckWriterOpen(bool closed, std::string_view key) {
+  if (closed) {
+    return FailedPreconditionError(fmt::format("writer for {} is already closed or aborted", key));
+  }
+  return Status::Ok();
+}
+
 }  // namespace binlake::store

@@ -1,4 +1,4 @@
-// Object key rules shared by every ObjectStore backend.
+// Rules shared by every ObjectStore backend: object keys, list options, writer states.
 #pragma once
 
 #include <string_view>
@@ -24,5 +24,9 @@ Status ValidateListPrefix(std::string_view prefix);
 
 // OK when `options` is a valid List request: a valid prefix and 1 <= max_keys <= kMaxListKeys.
 Status ValidateListOptions(const io::ListOptions& options);
+
+// OK while a writer of `key` is open; FailedPrecondition once it was closed or aborted (the
+// ObjectWriter contract for calls after Close).
+Status CheckWriterOpen(bool closed, std::string_view key);
 
 }  // namespace binlake::store
