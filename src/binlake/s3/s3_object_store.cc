@@ -162,12 +162,7 @@ class S3ObjectWriter : public io::ObjectWriter {
   }
 
  private:
-  Status CheckOpen() const {
-    if (!open_) {
-      return FailedPreconditionError(fmt::format("S3 writer for {} is closed or aborted", key_));
-    }
-    return Status::Ok();
-  }
+  Status CheckOpen() const { return store::CheckWriterOpen(!open_, key_); }
 
   size_t PartSize() const { return static_cast<size_t>(store_.options_.part_size_bytes); }
 
@@ -374,38 +369,20 @@ Status S3ObjectStore::PutObject(const std::string& full_key, std::string_view by
   return status;
 }
 
-Status S3ObjectStore::PutMultipart(const std::string& full_key, std::string_view bytes,
-                                   bool if_absent) {
-  ASSIGN_OR_RETURN(MultipartUpload upload, MultipartUpload::Start(*this, full_key));
-  Result<size_t> consumed =
-      upload.UploadWholeParts(bytes, static_cast<size_t>(options_.part_size_bytes));
-  Status status = consumed.status();
-  if (status.ok() && *consumed < bytes.size()) {
-    status = upload.UploadPart(bytes.substr(*consumed));
-  }
-  if (status.ok()) {
-    status = upload.Complete(if_absent);
-  }
-  if (!status.ok()) {
-    (void)upload.Abort();
-  }
-  return status;
+Status S3ObjectStore::WriteWhole(std::string_view key, std::string_view bytes, bool if_absent) {
+  ASSIGN_OR_RETURN(std::string full_key, FullKey(key));
+  // The streaming writer makes the one-PUT-or-multipart choice and aborts a failed upload.
+  S3ObjectWriter writer(*this, std::move(full_key), if_absent);
+  RETURN_IF_ERROR(writer.Append(bytes));
+  return writer.Close();
 }
 
 Status S3ObjectStore::Put(std::string_view key, std::string_view bytes) {
-  ASSIGN_OR_RETURN(std::string full_key, FullKey(key));
-  if (bytes.size() > options_.multipart_threshold_bytes) {
-    return PutMultipart(full_key, bytes, /*if_absent=*/false);
-  }
-  return PutObject(full_key, bytes, /*if_absent=*/false);
+  return WriteWhole(key, bytes, /*if_absent=*/false);
 }
 
 Status S3ObjectStore::PutIfAbsent(std::string_view key, std::string_view bytes) {
-  ASSIGN_OR_RETURN(std::string full_key, FullKey(key));
-  if (bytes.size() > options_.multipart_threshold_bytes) {
-    return PutMultipart(full_key, bytes, /*if_absent=*/true);
-  }
-  return PutObject(full_key, bytes, /*if_absent=*/true);
+  return WriteWhole(key, bytes, /*if_absent=*/true);
 }
 
 Result<std::string> S3ObjectStore::GetObject(const std::string& full_key,

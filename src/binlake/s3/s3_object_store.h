@@ -120,7 +120,8 @@ class S3ObjectStore : public io::ObjectStore {
   // `prefix_ + key` after validating `key`.
   Result<std::string> FullKey(std::string_view key) const;
   Status PutObject(const std::string& full_key, std::string_view bytes, bool if_absent);
-  Status PutMultipart(const std::string& full_key, std::string_view bytes, bool if_absent);
+  // Put or PutIfAbsent of a whole buffer, through S3ObjectWriter.
+  Status WriteWhole(std::string_view key, std::string_view bytes, bool if_absent);
   Result<std::string> GetObject(const std::string& full_key, std::optional<ByteRange> range);
 
   std::unique_ptr<io::HttpClient> owned_http_;
