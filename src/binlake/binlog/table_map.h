@@ -1,0 +1,58 @@
+// TABLE_MAP events: the description of a table that precedes its row events in the binlog.
+//
+// Contract:
+//   DecodeTableMap parses a TABLE_MAP event body (after the common header, before the checksum)
+//   including every optional-metadata field MySQL 8/9 and MariaDB 10.5+ write
+//   (binlog_row_metadata=MINIMAL|FULL). Unknown optional-metadata field types are skipped by
+//   their length (the format is TLV, so skipping is safe). Truncated or inconsistent input gives
+//   Corruption naming the field and the offset within the event.
+//   ResolveColumnType combines the wire type, its metadata, the optional metadata and, when the
+//   caller has it, the table's declared schema into a mysql::ColumnType. The declared schema
+//   wins for what the binlog does not carry (signedness and ENUM/SET members without optional
+//   metadata); a column whose wire type contradicts the declared schema is FailedPrecondition
+//   naming the table and column.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "binlake/base/result.h"
+#include "binlake/mysql/column_type.h"
+
+namespace binlake::binlog {
+
+struct TableMap {
+  uint64_t table_id = 0;
+  uint16_t flags = 0;
+  std::string database;
+  std::string table;
+  std::vector<mysql::FieldType> column_types;  // wire types, one per column
+  std::vector<uint16_t> column_metadata;       // per-column TABLE_MAP metadata (meaning by type)
+  std::vector<bool> nullable;
+
+  // Optional metadata; each is empty when the server did not send it.
+  std::vector<bool> is_unsigned;               // per column (false for non-numeric columns)
+  std::vector<uint32_t> collation_ids;         // per column; 0 for non-character columns
+  std::vector<std::string> column_names;       // per column
+  std::vector<std::vector<std::string>> enum_members;  // per column (empty when not ENUM)
+  std::vector<std::vector<std::string>> set_members;   // per column (empty when not SET)
+  std::vector<uint32_t> geometry_types;                // per column (0 when not GEOMETRY)
+  std::vector<uint32_t> primary_key;                   // column positions, in key order
+  std::vector<uint32_t> primary_key_prefix;            // per primary_key entry; 0 = whole column
+  std::vector<bool> visible;                           // per column (MySQL 8.0.23+)
+  std::vector<uint32_t> vector_dimensions;             // per column (MySQL 9; 0 when not VECTOR)
+  bool has_signedness = false;
+};
+
+// `post_header_length` is the TABLE_MAP entry of the FORMAT_DESCRIPTION event (6 in binlog v1-3
+// servers, 8 otherwise).
+Result<TableMap> DecodeTableMap(std::string_view body, uint8_t post_header_length);
+
+// The declared type of column `index`. `schema` may be null.
+Result<mysql::ColumnType> ResolveColumnType(const TableMap& map, size_t index,
+                                            const mysql::TableSchema* schema);
+
+}  // namespace binlake::binlog
