@@ -23,6 +23,8 @@
 #include <vector>
 
 #include "binlake/base/result.h"
+#include "binlake/binlog/charset.h"
+#include "binlake/binlog/column_decoder.h"
 #include "binlake/binlog/table_map.h"
 #include "binlake/mysql/column_type.h"
 #include "binlake/mysql/value.h"
@@ -32,7 +34,7 @@ namespace binlake::binlog {
 enum class RowOp : uint8_t { kInsert, kUpdate, kDelete };
 
 struct RowsEventInfo {
-  uint8_t event_type = 0;  // the wire event type code
+  uint8_t event_type = 0;          // the wire event type code
   uint8_t post_header_length = 0;  // from the FORMAT_DESCRIPTION event
 };
 
@@ -40,10 +42,15 @@ struct RowDecodeOptions {
   // The table's declared schema, when the caller has one (signedness, ENUM/SET members and
   // charsets for servers without optional metadata). May be null.
   const mysql::TableSchema* schema = nullptr;
+  // Converts text in charsets the core does not decode itself (gbk, big5, sjis, cp1251, ...);
+  // may be null, and then such text is Unimplemented (never silently passed through).
+  const TextConverter* text_converter = nullptr;
+  // The largest decompressed body a MariaDB compressed rows event may declare.
+  size_t max_decompressed_bytes = size_t{1} << 30;
 };
 
 struct RowImage {
-  std::vector<bool> present;  // per table column: included in this image
+  std::vector<bool> present;         // per table column: included in this image
   std::vector<mysql::Value> values;  // per table column
 };
 
@@ -67,5 +74,21 @@ Result<uint64_t> PeekRowsTableId(std::string_view body, const RowsEventInfo& inf
 
 Result<RowsEvent> DecodeRowsEvent(std::string_view body, const RowsEventInfo& info,
                                   const TableMap& table, const RowDecodeOptions& options);
+
+// The same decoding into caller-owned storage, for the hot path: a RowsDecoder keeps its
+// per-table scratch (column codecs, decompression buffer) and DecodeInto reuses the RowChange
+// elements, value vectors and string capacity already in `*out`, so a steady stream of
+// similar events decodes without allocating. On error *out holds partial rows (do not use it).
+// One RowsDecoder per thread.
+class RowsDecoder {
+ public:
+  Status DecodeInto(std::string_view body, const RowsEventInfo& info, const TableMap& table,
+                    const RowDecodeOptions& options, RowsEvent* out);
+
+ private:
+  std::vector<ColumnCodec> codecs_;
+  std::string decompressed_;
+  std::vector<std::string_view> json_before_;  // raw before-image JSON of the current row
+};
 
 }  // namespace binlake::binlog
