@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "adapters/fs/errno_status.h"
 #include "binlake/base/macros.h"
 #include "binlake/store/object_key.h"
 
@@ -30,37 +31,6 @@ constexpr int kTempNameAttempts = 64;
 
 // Names temp files uniquely within this process, across all store instances.
 std::atomic<uint64_t> temp_file_counter{0};
-
-Status ErrnoStatus(std::string_view op, std::string_view path, int err) {
-  std::string message =
-      fmt::format("{} {}: {}", op, path, std::error_code(err, std::generic_category()).message());
-  switch (err) {
-    case ENOENT:
-    case ENOTDIR:
-      return NotFoundError(std::move(message));
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      return PermissionDeniedError(std::move(message));
-    case EEXIST:
-      return AlreadyExistsError(std::move(message));
-    case ENAMETOOLONG:
-      return InvalidArgumentError(std::move(message));
-    case ENOSPC:
-    case EDQUOT:
-    case EIO:
-    case EMFILE:
-    case ENFILE:
-    case ENOMEM:
-    case EAGAIN:
-    case EBUSY:
-    case EINTR:
-    case ETIMEDOUT:
-      return UnavailableError(std::move(message));
-    default:
-      return InternalError(std::move(message));
-  }
-}
 
 // Owns a file descriptor; closes it on destruction.
 class UniqueFd {

@@ -8,9 +8,10 @@
 //     known is FailedPrecondition (a transport starting mid-file must first deliver the file's
 //     FORMAT_DESCRIPTION, as BinlogFileTransport does).
 //   - Checksums: with CRC32, every event's CRC is verified (a mismatch is Corruption naming the
-//     offset and both values) and stripped; with OFF the 4 checksum bytes are still stripped
-//     (MySQL 5.6+ writes the field); servers before MySQL 5.6.1 / MariaDB 5.3 have no field.
-//     Events inside a TRANSACTION_PAYLOAD carry no checksum.
+//     offset and both values) and stripped; with OFF (binlog_checksum=NONE) events have no
+//     checksum bytes, except the FORMAT_DESCRIPTION itself, which always ends with the algorithm
+//     byte and a 4-byte checksum field on servers from MySQL 5.6.1 / MariaDB 5.3 on (older
+//     servers have neither). Events inside a TRANSACTION_PAYLOAD carry no checksum.
 //   - Decode() calls `on_event` once per event, in order; for TRANSACTION_PAYLOAD it calls it for
 //     the payload event and then for each inner event, which is decompressed with zstd in
 //     streaming fashion (memory: one inner event plus a fixed window, whatever the payload size).

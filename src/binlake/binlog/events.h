@@ -114,7 +114,6 @@ struct QueryStatusVars {
   std::optional<uint32_t> hrnow_micros;                   // MariaDB Q_HRNOW (128)
   std::optional<uint64_t> xid;                            // MariaDB Q_XID (129)
   std::optional<uint8_t> gtid_flags3;                     // MariaDB Q_GTID_FLAGS3 (130)
-  std::optional<std::string> character_set_collations;    // MariaDB (131), raw
   std::optional<uint8_t> first_unknown_code;
 };
 
