@@ -124,6 +124,11 @@ struct EventDecoder::State {
   std::unordered_map<uint64_t, std::shared_ptr<const TableMap>> tables;
   PayloadEventReader payload_reader;
 
+  // The event type of whole event `bytes`, in today's numbering.
+  uint8_t TypeCodeOf(std::string_view bytes) const {
+    const auto code = static_cast<uint8_t>(bytes[4]);
+    return format && code < format->type_map.size() ? format->type_map[code] : code;
+  }
   // Decodes the body of a non-format event.
   Result<EventBody> DecodeBody(const EventHeader& header, ByteReader& body);
   Result<EventBody> DecodeRows(const EventHeader& header, ByteReader& body);
@@ -188,6 +193,7 @@ Result<Event> EventDecoder::State::DecodeEvent(std::string_view bytes, const Loc
         "event before the file's FORMAT_DESCRIPTION_EVENT (a stream must start with it)");
   }
   ASSIGN_OR_RETURN(EventHeader header, ParseHeader(bytes, format->header_length, where.offset));
+  header.type_code = TypeCodeOf(bytes);
   size_t body_end = bytes.size();
   if (!inner && format->checksum == ChecksumAlgorithm::kCrc32) {
     if (bytes.size() < format->header_length + kChecksumBytes) {
@@ -330,7 +336,7 @@ Status EventDecoder::State::DeliverPayload(const Event& outer, const Transaction
     const std::string_view bytes = (*inner)->bytes;
     Result<Event> event = DecodeEvent(bytes, where, true);
     if (!event.ok()) {
-      return WithLocation(event.status(), where, static_cast<uint8_t>(bytes[4]));
+      return WithLocation(event.status(), where, TypeCodeOf(bytes));
     }
     if (event->type() == EventType::kTransactionPayload) {
       return WithLocation(CorruptionError("a TRANSACTION_PAYLOAD inside a TRANSACTION_PAYLOAD"),
@@ -346,7 +352,7 @@ Status EventDecoder::Decode(const io::RawBinlogEvent& raw, const EventCallback& 
     return CorruptionError(fmt::format("{}: offset {}: event of {} bytes is shorter than a header",
                                        raw.source, raw.offset, raw.bytes.size()));
   }
-  const auto type_code = static_cast<uint8_t>(raw.bytes[4]);
+  const uint8_t type_code = state_->TypeCodeOf(raw.bytes);
   Result<Event> event = state_->DecodeEvent(raw.bytes, where, false);
   if (!event.ok()) {
     return WithLocation(event.status(), where, type_code);

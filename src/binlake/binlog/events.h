@@ -53,6 +53,10 @@ struct FormatDescriptionEvent {
   std::vector<uint8_t> post_header_lengths;
   ChecksumAlgorithm checksum = ChecksumAlgorithm::kUndefined;
   bool is_mariadb = false;  // the server version names MariaDB
+  // Pre-GA MySQL 5.1/5.2 development trees (5.1.1-5.1.5 "a_drop5", 5.1.4-a, 5.2.0-5.2.2
+  // "a_drop6") numbered events 16..22 differently: type_map[wire code] is today's code. Empty
+  // for every released server. post_header_lengths is already indexed by today's codes.
+  std::vector<uint8_t> type_map;
 
   // The post-header length of `code`, 0 when the table does not list it.
   uint8_t PostHeaderLength(uint8_t code) const {
@@ -70,10 +74,11 @@ struct StopEvent {};
 // What a QUERY event's statement does, from its leading keywords (comments and whitespace
 // skipped, case-insensitive).
 enum class QueryKind : uint8_t {
-  kBegin,      // BEGIN, START TRANSACTION, XA START is kXaStart
-  kCommit,     // COMMIT (MyISAM-only or DDL-with-XID transactions end this way)
-  kRollback,   // ROLLBACK (not ROLLBACK TO SAVEPOINT)
-  kSavepoint,  // SAVEPOINT, ROLLBACK TO [SAVEPOINT], RELEASE SAVEPOINT
+  kBegin,                // BEGIN, START TRANSACTION, XA START is kXaStart
+  kCommit,               // COMMIT (MyISAM-only or DDL-with-XID transactions end this way)
+  kRollback,             // ROLLBACK (not ROLLBACK TO SAVEPOINT)
+  kSavepoint,            // SAVEPOINT, RELEASE SAVEPOINT
+  kRollbackToSavepoint,  // ROLLBACK [WORK] TO [SAVEPOINT]
   kXaStart,
   kXaEnd,
   kXaPrepare,

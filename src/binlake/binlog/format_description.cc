@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "binlake/base/macros.h"
 #include "binlake/binlog/event_bodies.h"
@@ -55,6 +57,46 @@ Result<ChecksumAlgorithm> ToChecksumAlgorithm(uint8_t code) {
   }
 }
 
+// The development trees of row-based replication whose event numbering differs (the server's
+// own list, log_event.cc): 5.1.[1-5]-a_drop5*, 5.1.4-a*, 5.2.[0-2]-a_drop6*.
+bool HasPreGaEventNumbering(std::string_view version) {
+  auto matches = [&](std::string_view prefix, char low, char high, std::string_view suffix) {
+    return version.size() > prefix.size() && version.starts_with(prefix) &&
+           version[prefix.size()] >= low && version[prefix.size()] <= high &&
+           version.substr(prefix.size() + 1).starts_with(suffix);
+  };
+  return matches("5.1.", '1', '5', "-a_drop5") || matches("5.1.", '4', '4', "-a") ||
+         matches("5.2.", '0', '2', "-a_drop6");
+}
+
+// Old code → today's code for those trees: 16 TABLE_MAP, 17-19 rows v0, 20 XID,
+// 21 BEGIN_LOAD_QUERY, 22 EXECUTE_LOAD_QUERY.
+std::vector<uint8_t> PreGaTypeMap() {
+  std::vector<uint8_t> map(23);
+  for (uint8_t code = 0; code < 16; ++code) {
+    map[code] = code;
+  }
+  const uint8_t moved[] = {19, 20, 21, 22, 16, 17, 18};
+  for (uint8_t i = 0; i < 7; ++i) {
+    map[16 + i] = moved[i];
+  }
+  return map;
+}
+
+void ApplyPreGaNumbering(FormatDescriptionEvent& fde) {
+  fde.type_map = PreGaTypeMap();
+  std::vector<uint8_t> lengths = fde.post_header_lengths;
+  for (size_t old_code = 1; old_code <= fde.post_header_lengths.size() && old_code < 23;
+       ++old_code) {
+    const uint8_t code = fde.type_map[old_code];
+    if (code > lengths.size()) {
+      lengths.resize(code, 0);
+    }
+    lengths[code - 1u] = fde.post_header_lengths[old_code - 1];
+  }
+  fde.post_header_lengths = std::move(lengths);
+}
+
 }  // namespace
 
 bool ServerWritesChecksumField(std::string_view server_version) {
@@ -91,6 +133,9 @@ Result<FormatDescriptionEvent> DecodeFormatDescription(ByteReader& body) {
   if (has_checksum_field) {
     ASSIGN_OR_RETURN(uint8_t algorithm, body.ReadU8("checksum algorithm"));
     ASSIGN_OR_RETURN(fde.checksum, ToChecksumAlgorithm(algorithm));
+  }
+  if (HasPreGaEventNumbering(fde.server_version)) {
+    ApplyPreGaNumbering(fde);
   }
   return fde;
 }

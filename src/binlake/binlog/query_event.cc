@@ -255,7 +255,7 @@ QueryKind ClassifyRollback(std::string_view rest) {
   if (next == "WORK") {
     next = NextWord(rest);
   }
-  return next == "TO" ? QueryKind::kSavepoint : QueryKind::kRollback;
+  return next == "TO" ? QueryKind::kRollbackToSavepoint : QueryKind::kRollback;
 }
 
 }  // namespace

@@ -12,33 +12,42 @@
 //   - Boundaries: BEGIN (QUERY) ... XID or COMMIT (QUERY). A MySQL GTID / MariaDB GTID event opens
 //     the transaction and gives its id; with GTID_MODE=OFF the id is empty and the transaction is
 //     named by its file and start position.
-//   - A QUERY outside BEGIN..COMMIT (DDL, MariaDB standalone GTID groups, statements of
-//     non-transactional engines) is a transaction of its own: OnBegin, OnStatement, OnCommit.
+//   - MariaDB: a GTID event without FL_STANDALONE is the BEGIN (a following BEGIN / XA START
+//     QUERY belongs to it); with FL_STANDALONE (or FL_COMPLETED_XA) it names the single
+//     statement that follows.
+//   - Autocommit groups without BEGIN: a QUERY outside BEGIN..COMMIT (DDL, statements of
+//     non-transactional engines), and row events outside BEGIN..COMMIT (MyISAM in MySQL 5.1),
+//     are a transaction of their own: OnBegin, OnStatement / OnRows, OnCommit. It commits at the
+//     row event flagged statement-end, or when the next event is not part of it (an XID or
+//     COMMIT right after it, as MySQL 5.0 writes for InnoDB autocommit statements, is its
+//     commit), or at Finish().
 //   - OnStatement reports DDL (QueryKind::kDdl) in order between rows, and statement-based data
 //     changes (QueryKind::kDataChange: binlog_format=STATEMENT/MIXED, or pre-5.0 LOAD DATA
 //     events) so that the handler can refuse them: their rows are not in the binlog and binlake
 //     never drops them silently. Other statements (SET, FLUSH, ...) come as kOther.
 //   - ROLLBACK (QUERY) ends the transaction with OnDiscard(kRollback). A binlogged ROLLBACK means
 //     the transaction touched a non-transactional table: those changes did happen on the server,
-//     but binlake mirrors transactional tables and discards them (documented in
-//     docs/protocol/binlog-events.md).
+//     but binlake mirrors transactional tables and discards them (docs/cli.md, "binlog").
+//     ROLLBACK TO SAVEPOINT inside a binlogged transaction is Unimplemented: the rows it undid
+//     are in the binlog and cannot be told apart (it only happens with non-transactional
+//     tables in the transaction).
 //   - XA: XA START ... XA END, then XA_PREPARE (or a QUERY "XA PREPARE") delivers OnCommit with
 //     kind kXaPrepared and the XA id: the rows are durable on the server but their outcome is
 //     pending. A later XA COMMIT / XA ROLLBACK (its own event group, maybe in a later file) is
-//     OnXaOutcome(xid, committed). XA COMMIT ... ONE PHASE (XA_PREPARE with one_phase) is a plain
-//     OnCommit (kind kCommit). A handler that applies only committed data keeps prepared
-//     transactions aside until their outcome.
+//     OnXaOutcome(xid, committed). XA COMMIT ... ONE PHASE (XA_PREPARE with one_phase, or the
+//     QUERY inside the XA transaction) is a plain OnCommit (kind kCommit). A handler that applies
+//     only committed data keeps prepared transactions aside until their outcome.
 //   - Commit timestamp: the GTID event's immediate_commit_timestamp (microseconds) when present
 //     (MySQL 8.0.1+), else the committing event's header timestamp × 1,000,000.
 //   - End position: the end_offset of the committing event; resuming a stream there starts after
 //     this transaction.
-//   - INCIDENT: the server reports lost events; Process returns DataLoss-like Corruption with the
-//     server's message ("INCIDENT at <file>:<offset>: <message>"), and nothing after it is
-//     delivered.
-//   - Malformed structure (a row event outside a transaction, BEGIN inside a transaction, XID
-//     without BEGIN, a second GTID inside a transaction) is Corruption naming file and offset.
-//   - Finish() at the end of the stream: an open transaction (the file ends mid-transaction, as
-//     the live binlog may) is delivered as OnDiscard(kIncomplete).
+//   - INCIDENT: the server reports lost events; Process returns Corruption with the server's
+//     message ("<file>: offset <N>: INCIDENT_EVENT <number>: <message>"); the caller stops.
+//   - Malformed structure (BEGIN inside a transaction, XID or COMMIT without a transaction, a
+//     second GTID inside a transaction) is Corruption naming file and offset.
+//   - Finish() at the end of the stream: an open autocommit group commits; any other open
+//     transaction (the file ends mid-transaction, as the live binlog may) is delivered as
+//     OnDiscard(kIncomplete).
 // Thread-safety: one thread at a time.
 #pragma once
 
@@ -46,6 +55,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "binlake/base/status.h"
 #include "binlake/binlog/events.h"
@@ -129,31 +139,37 @@ class TransactionAssembler {
     std::string gtid;
     std::string source;
     uint64_t start_offset = 0;
-    std::optional<uint64_t> commit_micros;
-    bool began = false;           // OnBegin delivered
-    bool explicit_begin = false;  // BEGIN / XA START seen
-    std::optional<XaId> xa_id;
+    std::optional<uint64_t> commit_micros;  // immediate commit timestamp of the GTID event
+    bool begun_by_gtid = false;  // MariaDB GTID (implicit BEGIN): a BEGIN QUERY may follow
+    bool xa = false;             // opened by XA START
+    bool autocommit = false;     // a group without BEGIN (see the contract)
+    uint64_t statement_end = 0;  // autocommit: end offset and timestamp of its last event
+    uint32_t statement_timestamp = 0;
   };
   struct PendingGtid {
     std::string gtid;
     uint64_t offset = 0;
     std::optional<uint64_t> commit_micros;
-    bool completes_xa = false;
   };
 
+  Status FinishAutocommit(const Event& event, bool& consumed);
+  Status OnMariaGtid(const Event& event, const MariaGtidEvent& gtid);
   Status OnQuery(const Event& event, const QueryEvent& query);
-  Status OnRowsEvent(const Event& event, const RowsEventData& rows);
-  Status OnXid(const Event& event, const XidEvent& xid);
-  Status OnXaPrepare(const Event& event, const XaPrepareEvent& prepare);
-  Status OnIncident(const Event& event, const IncidentEvent& incident);
-  Status OnOpaque(const Event& event, const OpaqueEvent& opaque);
+  Status OnBeginQuery(const Event& event, const QueryEvent& query);
+  Status OnStatementQuery(const Event& event, const QueryEvent& query);
   Status OnXaOutcomeQuery(const Event& event, const QueryEvent& query);
-  Status OnSingleStatement(const Event& event, const QueryEvent& query);
+  Status OnRowsEvent(const Event& event, const RowsEventData& rows);
+  Status OnXaPrepare(const Event& event, const XaPrepareEvent& prepare);
+  Status OnOpaque(const Event& event, const OpaqueEvent& opaque);
   Status OpenTransaction(const Event& event);
-  Status EnsureBegun();
-  Status Commit(const Event& event, CommitKind kind, std::optional<uint64_t> xid);
+  void StartAutocommit(const Event& event);
+  Status Commit(uint64_t end_offset, uint32_t timestamp, CommitKind kind,
+                std::optional<uint64_t> xid, std::optional<XaId> xa_id);
+  Status CommitAt(const Event& event, CommitKind kind, std::optional<uint64_t> xid,
+                  std::optional<XaId> xa_id) {
+    return Commit(event.end_offset, event.header.timestamp, kind, xid, std::move(xa_id));
+  }
   Status Discard(DiscardReason reason, uint64_t end_offset);
-  Status StructureError(const Event& event, std::string_view what) const;
 
   TransactionHandler& handler_;
   std::optional<PendingGtid> pending_gtid_;
