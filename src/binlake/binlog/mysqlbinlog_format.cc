@@ -94,6 +94,18 @@ std::string BitString(uint64_t bits, unsigned width) {
   return out;
 }
 
+// mysqlbinlog prints a SET's stored bytes in storage order, which is little-endian, each byte
+// most significant bit first: member 63 of a 64-member SET prints as b'0...0 10000000'.
+std::string SetBitString(uint64_t bits, unsigned bytes) {
+  std::string out = "b'";
+  for (unsigned i = 0; i < bytes; ++i) {
+    const std::string byte = BitString((bits >> (8 * i)) & 0xFFu, 8);
+    out += byte.substr(2, 8);
+  }
+  out.push_back('\'');
+  return out;
+}
+
 // MySQL's latin1 is Windows-1252 with the five undefined bytes mapped to C1 controls.
 constexpr std::array<char32_t, 32> kCp1252High = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
@@ -291,7 +303,7 @@ Result<std::string> FormatNonNull(const MysqlbinlogColumn& column, const mysql::
       return KindMismatch(column, value);
     case FieldType::kSet:
       if (const auto* set = std::get_if<mysql::Set>(&value)) {
-        return BitString(set->bits, (column.metadata & 0xFFu) * 8u);
+        return SetBitString(set->bits, column.metadata & 0xFFu);
       }
       return KindMismatch(column, value);
     case FieldType::kEnum:

@@ -8,7 +8,8 @@
 //     not the declared SQL type: integers print signed at their wire width, followed by the
 //     unsigned reading in parentheses when negative ("-1 (255)"); DATE prints 'YYYY:MM:DD';
 //     TIMESTAMP prints Unix seconds; ENUM prints its index; BIT and SET print b'0101' bit
-//     strings; YEAR prints 1900 for the zero year; FLOAT prints "%-20g" and DOUBLE "%.20g".
+//     strings (a SET byte by byte in storage order, i.e. little-endian, as mysqlbinlog does); YEAR
+//     prints 1900 for the zero year; FLOAT prints "%-20g" and DOUBLE "%.20g".
 //   - Strings, blobs and geometry are quoted: bytes above 0x1F print as they are (including ' and
 //     \, which mysqlbinlog does not escape), every other byte as \xNN. Text is encoded back from
 //     UTF-8 into the column's charset when that is latin1 (MySQL's latin1 is cp1252), so latin1

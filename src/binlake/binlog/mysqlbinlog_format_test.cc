@@ -75,6 +75,10 @@ TEST(MysqlbinlogFormatTest, BitAndSetPrintBitStringsOfTheirWidth) {
   // SET travels as MYSQL_TYPE_STRING with real type SET in the metadata's first byte.
   EXPECT_EQ(Render(FieldType::kString, 63489, mysql::Set{5, "r,x"}), "b'00000101'");
   EXPECT_EQ(MysqlbinlogTypeName(Column(FieldType::kString, 63496)), "SET(8 bytes)");
+  // Member 63 of a 64-member SET: the stored bytes are little-endian.
+  EXPECT_EQ(Render(FieldType::kString, 63496, mysql::Set{uint64_t{1} << 63, "s63"}),
+            "b'0000000000000000000000000000000000000000000000000000000010000000'");
+  EXPECT_EQ(Render(FieldType::kString, 63490, mysql::Set{0x0102, ""}), "b'0000001000000001'");
 }
 
 TEST(MysqlbinlogFormatTest, EnumPrintsItsIndex) {

@@ -1,0 +1,224 @@
+// Binlog conformance: every file under tests/fixtures/binlog goes through the file transport,
+// the EventDecoder and the row decoder, and the result is checked against
+//   - the event-type counts of an independent walker (PROVENANCE.md of each folder),
+//   - MariaDB's own `mysqlbinlog -v` / `-vv` output (mariadb-10.11), value for value, and the
+//     event positions and types it prints,
+//   - the go-mysql and mysql-binlog-connector-java dumps (PEER-*.txt) for the MySQL files,
+//     wherever the peer decoded the value, with the known disagreements listed here and in
+//     docs/protocol/binlog-conformance.md (a new disagreement fails the test),
+//   - the expected clear errors of the truncated and corrupt fixtures.
+// Each test prints a summary line ("[conformance] ...") with the figures it checked.
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "adapters/fs/binlog_file_transport.h"
+#include "binlake/binlog/event_decoder.h"
+#include "binlake/binlog/mysqlbinlog_format.h"
+#include "testing/status_matchers.h"
+#include "tests/conformance/conformance_support.h"
+#include "tests/conformance/mysqlbinlog_text.h"
+#include "tests/conformance/peer_dump.h"
+#include "tests/conformance/provenance.h"
+
+namespace binlake::conformance {
+namespace {
+
+namespace fs = std::filesystem;
+using binlog::MysqlbinlogVerbosity;
+
+// ---------------------------------------------------------------------------------------------
+// Expected failures: the fixtures that are truncated or corrupt. Every other file must decode
+// to its end without error.
+struct ExpectedFailure {
+  std::string_view file;
+  StatusCode code;
+  std::string_view message;  // a substring of the error, which must also name file and offset
+};
+
+constexpr ExpectedFailure kExpectedFailures[] = {
+    // 14 bytes: the magic and 10 bytes of a header.
+    {"rust_mysql_common/binlog_truncated_event.000001", StatusCode::kCorruption, "offset 4"},
+    // The PREVIOUS_GTIDS event at 120 is cut after 9 bytes.
+    {"rust_mysql_common/binlog_truncated_prev_gtid_event.000001", StatusCode::kCorruption,
+     "offset 120"},
+    // A relay log kept because it is corrupt: the QUERY event at 91204 declares 16949 bytes of
+    // status variables in a 160-byte event (go-mysql panics on it, java fails earlier).
+    {"rust_mysql_common/corrupt-relay-bin.000624", StatusCode::kCorruption, "offset 91204"},
+    // A MySQL 5.2 development build (wl2325) whose FORMAT_DESCRIPTION gives type codes 16-19
+    // the 6-byte post-header of rows events: event 549 is not an EXECUTE_LOAD_QUERY of any GA
+    // server (go-mysql prints garbage for it, java fails).
+    {"rust_mysql_common/ver_5_1-wl2325_r.001", StatusCode::kCorruption,
+     "offset 549: EXECUTE_LOAD_QUERY_EVENT"},
+    // The same build: PRE_GA rows events for table id 16, with no TABLE_MAP in the file.
+    {"rust_mysql_common/ver_5_1-wl2325_s.001", StatusCode::kCorruption,
+     "offset 411: PRE_GA_WRITE_ROWS_EVENT: table id 16 has no TABLE_MAP_EVENT"},
+    // PARTIAL_UPDATE_ROWS with binlog_row_image=MINIMAL: the before image lacks the JSON column,
+    // so the diff cannot give the full after value; refusing is the only exact answer.
+    {"rust_mysql_common/json.binlog.000001", StatusCode::kCorruption,
+     "needs binlog_row_image=FULL"},
+    // MariaDB 5.3 high-resolution TIME/DATETIME/TIMESTAMP (mysql56_temporal_format=OFF): the
+    // TABLE_MAP does not give their width (metadata 0); MariaDB's own mysqlbinlog fails too.
+    {"mariadb-10.11/mariadb-bin.000002", StatusCode::kCorruption, "offset 1243"},
+};
+
+const ExpectedFailure* FindExpectedFailure(std::string_view file) {
+  for (const ExpectedFailure& failure : kExpectedFailures) {
+    if (failure.file == file) {
+      return &failure;
+    }
+  }
+  return nullptr;
+}
+
+TEST(BinlogConformanceTest, EveryFixtureDecodesToItsEndOrFailsClearly) {
+  size_t files = 0;
+  size_t events = 0;
+  size_t rows = 0;
+  for (const std::string& file : AllFixtureFiles()) {
+    SCOPED_TRACE(file);
+    const DecodedFile& decoded = DecodeFixture(file);
+    ++files;
+    events += decoded.events.size();
+    rows += CountRows(decoded);
+    const ExpectedFailure* failure = FindExpectedFailure(file);
+    if (failure == nullptr) {
+      EXPECT_OK(decoded.status);
+      continue;
+    }
+    EXPECT_THAT(decoded.status,
+                testing::StatusIs(
+                    failure->code,
+                    ::testing::AllOf(::testing::HasSubstr(failure->message),
+                                     ::testing::HasSubstr(fs::path(file).filename().string()))));
+  }
+  std::cout << "[conformance] fixtures: " << files << " files, " << events << " events, " << rows
+            << " row changes decoded\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Event counts per type against the PROVENANCE.md walker.
+
+TEST(BinlogConformanceTest, EventCountsMatchProvenance) {
+  size_t files_checked = 0;
+  for (const std::string& folder : FixtureFolders()) {
+    ASSERT_OK_AND_ASSIGN(std::vector<ProvenanceCounts> table,
+                         ParseProvenanceCounts(ReadFixture(folder + "/PROVENANCE.md")));
+    for (ProvenanceCounts& expected : table) {
+      const std::string file = folder + "/" + expected.file;
+      SCOPED_TRACE(file);
+      ApplyTruncatedPrefixCounts(file, expected);
+      const DecodedFile& decoded = DecodeFixture(file);
+      if (FindExpectedFailure(file) == nullptr) {
+        EXPECT_EQ(CountByWalkerName(decoded, /*inner=*/false), expected.events);
+        EXPECT_EQ(CountByWalkerName(decoded, /*inner=*/true), expected.inner);
+      } else {
+        // Decoding stopped at the error: every count so far is at most the walker's.
+        for (const auto& [name, count] : CountByWalkerName(decoded, /*inner=*/false)) {
+          EXPECT_LE(count, expected.events[name]) << name;
+        }
+      }
+      ++files_checked;
+    }
+  }
+  EXPECT_EQ(files_checked, AllFixtureFiles().size());
+  std::cout << "[conformance] event counts: " << files_checked << " files match PROVENANCE.md\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// MariaDB: the server's own mysqlbinlog output.
+
+struct MysqlbinlogCase {
+  std::string_view binlog;
+  std::string_view expected;       // a -v or -vv text file
+  MysqlbinlogVerbosity verbosity;  // what to compare: -vv compares values and comments
+};
+
+constexpr MysqlbinlogCase kMysqlbinlogCases[] = {
+    // -v of 000001 is the -vv file without the comments (see tests/fixtures/binlog/README.md).
+    {"mariadb-10.11/mariadb-bin.000001", "mariadb-10.11/mariadb-bin.000001.decode-rows.vv.txt",
+     MysqlbinlogVerbosity::kVerbose},
+    {"mariadb-10.11/mariadb-bin.000001", "mariadb-10.11/mariadb-bin.000001.decode-rows.vv.txt",
+     MysqlbinlogVerbosity::kVeryVerbose},
+    {"mariadb-10.11/mariadb-bin.000002", "mariadb-10.11/mariadb-bin.000002.decode-rows.v.txt",
+     MysqlbinlogVerbosity::kVerbose},
+    {"mariadb-10.11/mariadb-bin.000003", "mariadb-10.11/mariadb-bin.000003.decode-rows.v.txt",
+     MysqlbinlogVerbosity::kVerbose},
+    {"mariadb-10.11/mariadb-bin.000003", "mariadb-10.11/mariadb-bin.000003.decode-rows.vv.txt",
+     MysqlbinlogVerbosity::kVeryVerbose},
+};
+
+TEST(BinlogConformanceTest, MariadbRowsMatchMysqlbinlogValueForValue) {
+  for (const MysqlbinlogCase& test_case : kMysqlbinlogCases) {
+    const std::string label = fmt::format("{} vs {}", test_case.binlog, test_case.expected);
+    SCOPED_TRACE(label);
+    ASSERT_OK_AND_ASSIGN(MysqlbinlogText expected,
+                         ParseMysqlbinlogText(ReadFixture(std::string(test_case.expected))));
+    const DecodedFile& decoded = DecodeFixture(std::string(test_case.binlog));
+    const MysqlbinlogComparison result =
+        CompareWithMysqlbinlog(decoded, expected, test_case.verbosity);
+    for (size_t i = 0; i < result.mismatches.size() && i < 20; ++i) {
+      ADD_FAILURE() << result.mismatches[i];
+    }
+    EXPECT_EQ(result.mismatches.size(), 0u);
+    if (FindExpectedFailure(test_case.binlog) == nullptr) {
+      EXPECT_GT(result.values_compared, 0u);
+    }
+    std::cout << "[conformance] " << label << ": " << result.events_compared << " events, "
+              << result.rows_compared << " rows, " << result.values_compared << " values, "
+              << result.mismatches.size() << " mismatches\n";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// MySQL (and the MariaDB files without mysqlbinlog output): the peers' dumps.
+
+TEST(BinlogConformanceTest, RowsMatchGoMysqlWhereItDecoded) {
+  PeerComparison total;
+  for (const std::string& folder : FixtureFolders()) {
+    if (!FixtureExists(folder + "/PEER-go-mysql.txt")) {
+      continue;
+    }
+    ASSERT_OK_AND_ASSIGN(std::vector<PeerFile> peer_files,
+                         ParseGoMysqlDump(ReadFixture(folder + "/PEER-go-mysql.txt")));
+    for (const PeerFile& peer : peer_files) {
+      SCOPED_TRACE(peer.path);
+      const PeerComparison result = CompareWithGoMysql(DecodeFixture(peer.path), peer);
+      std::cout << "[conformance] go-mysql " << peer.path << ": " << result.Summary() << "\n";
+      total.Add(result);
+    }
+  }
+  ExpectOnlyKnownDisagreements(total, KnownGoMysqlDisagreements());
+  std::cout << "[conformance] go-mysql total: " << total.Summary() << "\n";
+}
+
+TEST(BinlogConformanceTest, RowsMatchJavaConnectorWhereItDecoded) {
+  PeerComparison total;
+  for (const std::string& folder : FixtureFolders()) {
+    const std::string dump = folder + "/PEER-mysql-binlog-connector-java.txt";
+    if (!FixtureExists(dump)) {
+      continue;
+    }
+    ASSERT_OK_AND_ASSIGN(std::vector<PeerFile> peer_files, ParseJavaDump(ReadFixture(dump)));
+    for (const PeerFile& peer : peer_files) {
+      SCOPED_TRACE(peer.path);
+      const PeerComparison result = CompareWithJava(DecodeFixture(peer.path), peer);
+      std::cout << "[conformance] java " << peer.path << ": " << result.Summary() << "\n";
+      total.Add(result);
+    }
+  }
+  ExpectOnlyKnownDisagreements(total, KnownJavaDisagreements());
+  std::cout << "[conformance] java total: " << total.Summary() << "\n";
+}
+
+}  // namespace
+}  // namespace binlake::conformance
