@@ -54,17 +54,9 @@ constexpr ExpectedFailure kExpectedFailures[] = {
     // A relay log kept because it is corrupt: the QUERY event at 91204 declares 16949 bytes of
     // status variables in a 160-byte event (go-mysql panics on it, java fails earlier).
     {"rust_mysql_common/corrupt-relay-bin.000624", StatusCode::kCorruption, "offset 91204"},
-    // A MySQL 5.2 development build (wl2325) whose FORMAT_DESCRIPTION gives type codes 16-19
-    // the 6-byte post-header of rows events: event 549 is not an EXECUTE_LOAD_QUERY of any GA
-    // server (go-mysql prints garbage for it, java fails).
-    {"rust_mysql_common/ver_5_1-wl2325_r.001", StatusCode::kCorruption,
-     "offset 549: EXECUTE_LOAD_QUERY_EVENT"},
-    // The same build: PRE_GA rows events for table id 16, with no TABLE_MAP in the file.
-    {"rust_mysql_common/ver_5_1-wl2325_s.001", StatusCode::kCorruption,
-     "offset 411: PRE_GA_WRITE_ROWS_EVENT: table id 16 has no TABLE_MAP_EVENT"},
     // PARTIAL_UPDATE_ROWS with binlog_row_image=MINIMAL: the before image lacks the JSON column,
     // so the diff cannot give the full after value; refusing is the only exact answer.
-    {"rust_mysql_common/json.binlog.000001", StatusCode::kCorruption,
+    {"rust_mysql_common/json.binlog.000001", StatusCode::kFailedPrecondition,
      "needs binlog_row_image=FULL"},
     // MariaDB 5.3 high-resolution TIME/DATETIME/TIMESTAMP (mysql56_temporal_format=OFF): the
     // TABLE_MAP does not give their width (metadata 0); MariaDB's own mysqlbinlog fails too.
@@ -116,7 +108,7 @@ TEST(BinlogConformanceTest, EventCountsMatchProvenance) {
     for (ProvenanceCounts& expected : table) {
       const std::string file = folder + "/" + expected.file;
       SCOPED_TRACE(file);
-      ApplyTruncatedPrefixCounts(file, expected);
+      ApplyRepositoryCorrections(file, expected);
       const DecodedFile& decoded = DecodeFixture(file);
       if (FindExpectedFailure(file) == nullptr) {
         EXPECT_EQ(CountByWalkerName(decoded, /*inner=*/false), expected.events);

@@ -33,6 +33,7 @@ std::string ReadFixture(const std::string& relative);
 struct DecodedEvent {
   uint64_t offset = 0;
   uint64_t end_offset = 0;
+  uint32_t next_position = 0;  // the header's log_pos (in a relay log: the source's position)
   uint8_t type = 0;
   bool inner = false;                             // inside a TRANSACTION_PAYLOAD
   std::shared_ptr<const binlog::TableMap> table;  // rows events
@@ -50,9 +51,13 @@ size_t CountRows(const DecodedFile& decoded);
 
 // Event counts keyed by the PROVENANCE walker's type names (QUERY, MARIA_GTID, ...).
 std::map<std::string, uint64_t> CountByWalkerName(const DecodedFile& decoded, bool inner);
-// The repository keeps truncated prefixes of two large files (tests/fixtures/binlog/README.md);
-// replaces the whole-file counts of those with the prefix's counts.
-void ApplyTruncatedPrefixCounts(const std::string& relative, ProvenanceCounts& counts);
+// Corrects the walker's counts where they do not describe the file as the repository holds it
+// or as a server reads it: the truncated prefixes of two large files
+// (tests/fixtures/binlog/README.md), and the two files of a MySQL 5.2 development build
+// (5.2.2-a_drop6) whose event type codes 16-22 the server itself renumbers (log_event.cc: 16
+// TABLE_MAP, 17-19 WRITE/UPDATE/DELETE rows, 20 XID, 21 BEGIN_LOAD_QUERY, 22
+// EXECUTE_LOAD_QUERY) while the walker counted them with the GA numbering.
+void ApplyRepositoryCorrections(const std::string& relative, ProvenanceCounts& counts);
 
 struct MysqlbinlogComparison {
   size_t events_compared = 0;
@@ -70,7 +75,7 @@ MysqlbinlogComparison CompareWithMysqlbinlog(const DecodedFile& decoded,
 
 struct Disagreement {
   std::string file;
-  uint64_t event_end = 0;  // end position of the rows event (of its payload when inner)
+  uint64_t event_end = 0;  // the event's header log_pos (0 inside a TRANSACTION_PAYLOAD)
   size_t row = 0;          // row change within the event (0-based)
   uint32_t column = 0;     // 1-based; 0 for an event-level disagreement
   std::string ours;
