@@ -123,6 +123,15 @@ struct EventDecoder::State {
   std::optional<FormatDescriptionEvent> format;
   std::unordered_map<uint64_t, std::shared_ptr<const TableMap>> tables;
   PayloadEventReader payload_reader;
+  RowsDecoder rows_decoder;
+  RowsEvent spare_rows;  // storage of the last delivered row event, reused by the next
+
+  // Takes back the row storage of a delivered event.
+  void Recycle(Event& event) {
+    if (auto* rows = std::get_if<RowsEventData>(&event.body)) {
+      spare_rows = std::move(rows->rows);
+    }
+  }
 
   // The event type of whole event `bytes`, in today's numbering.
   uint8_t TypeCodeOf(std::string_view bytes) const {
@@ -213,9 +222,11 @@ Result<Event> EventDecoder::State::DecodeEvent(std::string_view bytes, const Loc
 }
 
 Result<EventBody> EventDecoder::State::DecodeTableMapBody(ByteReader& body) {
-  ASSIGN_OR_RETURN(TableMap map,
-                   DecodeTableMap(body.Rest(), format->PostHeaderLength(
-                                                   static_cast<uint8_t>(EventType::kTableMap))));
+  ASSIGN_OR_RETURN(
+      TableMap map,
+      DecodeTableMap(body.Rest(),
+                     format->PostHeaderLength(static_cast<uint8_t>(EventType::kTableMap)),
+                     format->is_mariadb ? TableMapFlavor::kMariaDb : TableMapFlavor::kMySql));
   auto shared = std::make_shared<const TableMap>(std::move(map));
   tables[shared->table_id] = shared;
   return TableMapEvent{std::move(shared)};
@@ -236,11 +247,14 @@ Result<EventBody> EventDecoder::State::DecodeRows(const EventHeader& header, Byt
   if (options.schema_lookup) {
     row_options.schema = options.schema_lookup(map.database, map.table);
   }
-  Result<RowsEvent> rows = DecodeRowsEvent(body.Rest(), info, map, row_options);
-  if (!rows.ok()) {
-    return rows.status().WithContext(fmt::format("table {}.{}", map.database, map.table));
+  row_options.text_converter = options.text_converter;
+  row_options.max_decompressed_bytes = options.max_event_bytes;
+  RowsEvent rows = std::move(spare_rows);
+  const Status status = rows_decoder.DecodeInto(body.Rest(), info, map, row_options, &rows);
+  if (!status.ok()) {
+    return status.WithContext(fmt::format("table {}.{}", map.database, map.table));
   }
-  return RowsEventData{it->second, std::move(*rows)};
+  return RowsEventData{it->second, std::move(rows)};
 }
 
 Result<EventBody> EventDecoder::State::DecodeBody(const EventHeader& header, ByteReader& body) {
@@ -254,8 +268,12 @@ Result<EventBody> EventDecoder::State::DecodeBody(const EventHeader& header, Byt
     case EventType::kQuery:
     case EventType::kExecuteLoadQuery:
     case EventType::kQueryCompressed:
-      return AsBody(DecodeQuery(body, format->PostHeaderLength(header.type_code),
-                                type == EventType::kQueryCompressed, options.max_event_bytes));
+      // A compressed QUERY has the QUERY post-header (MySQL-format tables do not list 165).
+      return AsBody(DecodeQuery(
+          body,
+          format->PostHeaderLength(type == EventType::kQueryCompressed ? uint8_t{2}
+                                                                       : header.type_code),
+          type == EventType::kQueryCompressed, options.max_event_bytes));
     case EventType::kXid:
       return AsBody(DecodeXid(body));
     case EventType::kGtid:
@@ -343,6 +361,7 @@ Status EventDecoder::State::DeliverPayload(const Event& outer, const Transaction
                           where, event->header.type_code);
     }
     RETURN_IF_ERROR(on_event(*event));
+    Recycle(*event);
   }
 }
 
@@ -359,6 +378,7 @@ Status EventDecoder::Decode(const io::RawBinlogEvent& raw, const EventCallback& 
   }
   RETURN_IF_ERROR(on_event(*event));
   if (event->type() != EventType::kTransactionPayload) {
+    state_->Recycle(*event);
     return Status::Ok();
   }
   // Re-read the payload bytes (the Event keeps only the header fields).

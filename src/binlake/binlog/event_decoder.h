@@ -33,6 +33,7 @@
 
 #include "binlake/base/result.h"
 #include "binlake/base/status.h"
+#include "binlake/binlog/charset.h"
 #include "binlake/binlog/events.h"
 #include "binlake/io/binlog_transport.h"
 #include "binlake/mysql/column_type.h"
@@ -44,6 +45,9 @@ struct DecoderOptions {
   // charsets for servers without TABLE_MAP optional metadata). May be empty.
   std::function<const mysql::TableSchema*(std::string_view database, std::string_view table)>
       schema_lookup;
+  // Converts text in charsets the core does not decode (gbk, big5, ...); may be null, and then
+  // such text is Unimplemented. Must outlive the decoder.
+  const TextConverter* text_converter = nullptr;
   // Upper bound for one event inside a TRANSACTION_PAYLOAD and for an inflated compressed QUERY
   // (a corrupt length field must not make the decoder allocate gigabytes).
   uint64_t max_event_bytes = uint64_t{1} << 30;
