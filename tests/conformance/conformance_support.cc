@@ -597,39 +597,137 @@ Verdict CompareGo(const binlog::MysqlbinlogColumn& column, const mysql::Value& v
       value);
 }
 
-// What mysql-binlog-connector-java prints in its toString (Java's Arrays.toString of the row):
-// numbers as Java int/long (so unsigned columns wrap to negative), null, DATE as yyyy-MM-dd,
-// strings as they are (ambiguous when they contain ", "), byte[] as an identity hash ([B@...),
-// which is not comparable. Only NULL, integers and dates are compared.
+int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day) {
+  year -= month <= 2 ? 1 : 0;
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const auto yoe = static_cast<unsigned>(year - era * 400);
+  const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+bool SameNumber(const std::string& peer, double ours, bool is_float) {
+  double parsed = 0;
+  const auto [end, error] = std::from_chars(peer.data(), peer.data() + peer.size(), parsed);
+  if (error != std::errc() || end != peer.data() + peer.size()) {
+    return false;
+  }
+  return is_float ? static_cast<float>(parsed) == static_cast<float>(ours) : parsed == ours;
+}
+
+// BigDecimal.toString uses scientific notation for small numbers ("-1.234500E-8"); this gives
+// the plain form with the same scale ("-0.00000001234500"), or the text unchanged.
+std::string JavaDecimalPlain(const std::string& peer) {
+  const size_t e = peer.find('E');
+  if (e == std::string::npos) {
+    return peer;
+  }
+  std::string mantissa = peer.substr(0, e);
+  int exponent = 0;
+  std::from_chars(peer.data() + e + 1 + (peer[e + 1] == '+' ? 1 : 0), peer.data() + peer.size(),
+                  exponent);
+  const bool negative = !mantissa.empty() && mantissa.front() == '-';
+  if (negative) {
+    mantissa.erase(0, 1);
+  }
+  const size_t dot = mantissa.find('.');
+  const int fraction_digits =
+      dot == std::string::npos ? 0 : static_cast<int>(mantissa.size() - dot - 1);
+  mantissa.erase(std::remove(mantissa.begin(), mantissa.end(), '.'), mantissa.end());
+  const int scale = fraction_digits - exponent;
+  if (scale <= 0) {
+    return (negative ? "-" : "") + mantissa + std::string(static_cast<size_t>(-scale), '0');
+  }
+  if (static_cast<size_t>(scale) >= mantissa.size()) {
+    mantissa.insert(0, static_cast<size_t>(scale) - mantissa.size() + 1, '0');
+  }
+  mantissa.insert(mantissa.size() - static_cast<size_t>(scale), ".");
+  return (negative ? "-" : "") + mantissa;
+}
+
+// java.sql.Timestamp.toString: "yyyy-mm-dd hh:mm:ss.f" with the fraction's trailing zeros
+// dropped (at least one digit).
+std::string JavaTimestampText(int64_t year, unsigned month, unsigned day, unsigned hour,
+                              unsigned minute, unsigned second, uint32_t micros) {
+  std::string fraction = fmt::format("{:06}", micros);
+  while (fraction.size() > 1 && fraction.back() == '0') {
+    fraction.pop_back();
+  }
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}.{}", year, month, day, hour, minute,
+                     second, fraction);
+}
+
+// What mysql-binlog-connector-java prints in its toString (Arrays.toString of the row, the dump
+// made with DATE_AND_TIME_AS_LONG_MICRO and CHAR_AND_BINARY_AS_BYTE_ARRAY for most files):
+// integers as Java int/long (unsigned columns wrap), null, DECIMAL as BigDecimal text, FLOAT and
+// DOUBLE in Java's shortest form (compared as numbers), ENUM/SET/YEAR as numbers, temporal
+// values as microseconds since the epoch read as UTC (or, in the older dumps, as
+// java.sql.Date/Time/Timestamp text); strings and blobs as byte[] identity hashes ([B@...) and
+// BIT as a BitSet, neither comparable.
 Verdict CompareJava(const binlog::MysqlbinlogColumn& column, const mysql::Value& value,
                     const std::string& peer) {
-  if (mysql::IsNull(value)) {
-    return Check(peer == "null");
-  }
-  if (const auto* date = std::get_if<mysql::Date>(&value)) {
-    return Check(peer == fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day));
-  }
-  std::optional<uint64_t> bits;
-  if (const auto* s = std::get_if<int64_t>(&value)) {
-    bits = static_cast<uint64_t>(*s);
-  } else if (const auto* u = std::get_if<uint64_t>(&value)) {
-    bits = *u;
-  }
-  if (!bits.has_value()) {
+  if (StartsWith(peer, "[B@")) {
     return Verdict::kNotComparable;
   }
-  const Result<std::string> ours = binlog::FormatMysqlbinlogValue(column, value);
-  if (!ours.ok()) {
-    return Verdict::kDifferent;
-  }
-  // mysqlbinlog prints "signed (unsigned)"; java prints one of the two readings.
-  const std::string& text = *ours;
-  const size_t space = text.find(" (");
-  if (space == std::string::npos) {
-    return Check(peer == text);
-  }
-  return Check(peer == text.substr(0, space) ||
-               peer == text.substr(space + 2, text.size() - space - 3));
+  return std::visit(
+      [&](const auto& v) -> Verdict {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, mysql::Null>) {
+          return Check(peer == "null");
+        } else if constexpr (std::is_same_v<T, int64_t> || std::is_same_v<T, uint64_t>) {
+          // mysqlbinlog prints "signed (unsigned)"; java prints one of the two readings.
+          const Result<std::string> ours = binlog::FormatMysqlbinlogValue(column, value);
+          const std::string text = ours.ok() ? *ours : "";
+          const size_t space = text.find(" (");
+          if (space == std::string::npos) {
+            return Check(peer == text);
+          }
+          return Check(peer == text.substr(0, space) ||
+                       peer == text.substr(space + 2, text.size() - space - 3));
+        } else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+          return Check(SameNumber(peer, static_cast<double>(v), std::is_same_v<T, float>));
+        } else if constexpr (std::is_same_v<T, mysql::Decimal>) {
+          return Check(JavaDecimalPlain(peer) == v.text);
+        } else if constexpr (std::is_same_v<T, mysql::Text>) {
+          return Check(peer == v.utf8);
+        } else if constexpr (std::is_same_v<T, mysql::Date>) {
+          const int64_t micros = DaysFromCivil(v.year, v.month, v.day) * 86400000000;
+          return Check(peer == fmt::format("{}", micros) ||
+                       peer == fmt::format("{:04}-{:02}-{:02}", v.year, v.month, v.day));
+        } else if constexpr (std::is_same_v<T, mysql::DateTime>) {
+          const int64_t micros = (DaysFromCivil(v.year, v.month, v.day) * 86400 + v.hour * 3600 +
+                                  v.minute * 60 + v.second) *
+                                     1000000 +
+                                 v.micros;
+          return Check(peer == fmt::format("{}", micros) ||
+                       peer == JavaTimestampText(v.year, v.month, v.day, v.hour, v.minute, v.second,
+                                                 v.micros));
+        } else if constexpr (std::is_same_v<T, mysql::Timestamp>) {
+          int64_t year = 0;
+          unsigned month = 0;
+          unsigned day = 0;
+          const int64_t days = v.seconds >= 0 ? v.seconds / 86400 : (v.seconds - 86399) / 86400;
+          const auto rest = static_cast<unsigned>(v.seconds - days * 86400);
+          CivilFromDays(days, year, month, day);
+          return Check(peer == fmt::format("{}", v.seconds * 1000000 + v.micros) ||
+                       peer == JavaTimestampText(year, month, day, rest / 3600, (rest / 60) % 60,
+                                                 rest % 60, v.micros));
+        } else if constexpr (std::is_same_v<T, mysql::Time>) {
+          const int64_t micros =
+              (int64_t{v.hours} * 3600 + v.minutes * 60 + v.seconds) * 1000000 + v.micros;
+          return Check(peer == fmt::format("{}", v.negative ? -micros : micros) ||
+                       peer == fmt::format("{:02}:{:02}:{:02}", v.hours, v.minutes, v.seconds));
+        } else if constexpr (std::is_same_v<T, mysql::Year>) {
+          return Check(peer == fmt::format("{}", v.year));
+        } else if constexpr (std::is_same_v<T, mysql::Enum>) {
+          return Check(peer == fmt::format("{}", v.index));
+        } else if constexpr (std::is_same_v<T, mysql::Set>) {
+          return Check(peer == fmt::format("{}", v.bits));
+        } else {
+          return Verdict::kNotComparable;  // Binary, Json, Bit, Geometry, Vector
+        }
+      },
+      value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1046,6 +1144,9 @@ const std::vector<KnownDisagreement>& KnownJavaDisagreements() {
       // build (log_event.cc); java reads them with the GA numbering (a TABLE_MAP as an XID).
       {"rust_mysql_common/ver_5_1-wl2325_r.001", 0, 0, "5.2 development build numbering"},
       {"rust_mysql_common/ver_5_1-wl2325_s.001", 0, 0, "5.2 development build numbering"},
+      // TIME(0) stored as 0x6043e5: 0x6043e5 - 0x800000 = -2079771 = -(507 << 12 | 48 << 6 | 27),
+      // i.e. '-507:48:27'; java decodes negative TIME2 values wrongly (516:15:37).
+      {"rust_mysql_common/time_issue.000001", 397, 1, "java mis-decodes negative TIME2"},
   };
   return known;
 }
