@@ -37,10 +37,6 @@ bool IsBinlogFile(const fs::path& path) {
   return ext != ".md" && ext != ".txt" && ext != ".sql";
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Event type names.
 
@@ -136,7 +132,7 @@ constexpr MysqlbinlogDescription kDescriptions[] = {
 
 std::optional<uint8_t> CodeOfDescription(std::string_view description) {
   for (const MysqlbinlogDescription& entry : kDescriptions) {
-    if (StartsWith(description, entry.prefix)) {
+    if (description.starts_with(entry.prefix)) {
       return entry.code;
     }
   }
@@ -155,18 +151,6 @@ std::vector<mysql::ColumnType> ResolveTypes(const TableMap& table) {
     }
   }
   return types;
-}
-
-std::string RowOpName(RowOp op) {
-  switch (op) {
-    case RowOp::kInsert:
-      return "INSERT INTO";
-    case RowOp::kUpdate:
-      return "UPDATE";
-    case RowOp::kDelete:
-      return "DELETE FROM";
-  }
-  return "";
 }
 
 bool Present(const RowImage& image, size_t column) {
@@ -288,9 +272,9 @@ class MysqlbinlogComparer {
       const ExpectedRow& want = expected.rows[r];
       const std::string where = fmt::format("event ending at {} row {}", expected.end_log_pos, r);
       ++result_.rows_compared;
-      if (want.statement != RowOpName(rows[r].op) || want.table != table_name) {
+      if (want.statement != binlog::MysqlbinlogStatement(rows[r].op) || want.table != table_name) {
         Mismatch(fmt::format("{}: mysqlbinlog \"{} {}\", ours \"{} {}\"", where, want.statement,
-                             want.table, RowOpName(rows[r].op), table_name));
+                             want.table, binlog::MysqlbinlogStatement(rows[r].op), table_name));
         continue;
       }
       CompareImage(where + " WHERE", want.where, rows[r].op != RowOp::kInsert, rows[r].before,
@@ -558,12 +542,12 @@ Verdict CompareGo(const binlog::MysqlbinlogColumn& column, const mysql::Value& v
         } else if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
           return Check(peer == GoFloat(v));
         } else if constexpr (std::is_same_v<T, mysql::Decimal>) {
-          return StartsWith(peer, "decimal.Decimal{") ? Verdict::kNotComparable
+          return peer.starts_with("decimal.Decimal{") ? Verdict::kNotComparable
                                                       : Check(peer == v.text);
         } else if constexpr (std::is_same_v<T, mysql::Text> || std::is_same_v<T, mysql::Binary>) {
           return Check(bytes.has_value() && QuotedBytes(*bytes) == QuotedAsStored(column, value));
         } else if constexpr (std::is_same_v<T, mysql::Json>) {
-          if (StartsWith(peer, "json_diff(")) {
+          if (peer.starts_with("json_diff(")) {
             return Verdict::kNotComparable;
           }
           return Check(bytes.has_value() && (*bytes == v.text || JsonEqual(*bytes, v.text)));
@@ -666,7 +650,7 @@ std::string JavaTimestampText(int64_t year, unsigned month, unsigned day, unsign
 // BIT as a BitSet, neither comparable.
 Verdict CompareJava(const binlog::MysqlbinlogColumn& column, const mysql::Value& value,
                     const std::string& peer) {
-  if (StartsWith(peer, "[B@")) {
+  if (peer.starts_with("[B@")) {
     return Verdict::kNotComparable;
   }
   return std::visit(
@@ -850,7 +834,7 @@ class PeerComparer {
       // java: "[a, b]" or "{before=[a, b], after=[c, d]}"
       const std::string& line = row.front();
       const size_t after = line.find("], after=[");
-      if (StartsWith(line, "{before=[") && after != std::string::npos) {
+      if (line.starts_with("{before=[") && after != std::string::npos) {
         peer_images.push_back(SplitJavaList(line.substr(8, after - 8 + 1)));
         peer_images.push_back(SplitJavaList(line.substr(after + 9, line.size() - (after + 9) - 1)));
       } else {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
+#include "tests/conformance/text_util.h"
 
 namespace binlake::conformance {
 namespace {
@@ -10,19 +10,6 @@ namespace {
 constexpr std::string_view kAt = "# at ";
 constexpr std::string_view kEndLogPos = "end_log_pos ";
 constexpr std::string_view kColumnPrefix = "###   @";
-
-bool StartsWith(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
-std::optional<uint64_t> ParseNumber(std::string_view text) {
-  uint64_t value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end == text.data()) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 // "#231114 22:13:20 server id 1  end_log_pos 1357 CRC32 0x4cecb9e4 \tAnnotate_rows:"
 bool IsHeaderLine(std::string_view line) {
@@ -57,14 +44,10 @@ constexpr RowStatement kRowStatements[] = {{"INSERT INTO"}, {"UPDATE"}, {"DELETE
 class Parser {
  public:
   Result<MysqlbinlogText> Run(std::string_view text) {
-    size_t line_number = 0;
-    while (!text.empty()) {
-      const size_t newline = text.find('\n');
-      const std::string_view line = text.substr(0, newline);
-      text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
-      ++line_number;
-      if (Status status = Line(line); !status.ok()) {
-        return status.WithContext(fmt::format("line {}", line_number));
+    const std::vector<std::string_view> lines = SplitLines(text);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (Status status = Line(lines[i]); !status.ok()) {
+        return status.WithContext(fmt::format("line {}", i + 1));
       }
     }
     return std::move(out_);
@@ -72,7 +55,7 @@ class Parser {
 
  private:
   Status Line(std::string_view line) {
-    if (StartsWith(line, kAt)) {
+    if (line.starts_with(kAt)) {
       const std::optional<uint64_t> position = ParseNumber(line.substr(kAt.size()));
       if (!position.has_value()) {
         return InvalidArgumentError(fmt::format("bad position line \"{}\"", line));
@@ -89,14 +72,14 @@ class Parser {
       image_ = nullptr;
       return Status::Ok();
     }
-    if (!StartsWith(line, "###")) {
+    if (!line.starts_with("###")) {
       return Status::Ok();
     }
     return RowLine(line);
   }
 
   Status RowLine(std::string_view line) {
-    if (StartsWith(line, kColumnPrefix)) {
+    if (line.starts_with(kColumnPrefix)) {
       if (image_ == nullptr) {
         return InvalidArgumentError("column line outside a SET/WHERE image");
       }
@@ -122,7 +105,7 @@ class Parser {
     }
     for (const RowStatement& statement : kRowStatements) {
       const std::string prefix = fmt::format(" {} ", statement.keyword);
-      if (StartsWith(body, prefix)) {
+      if (body.starts_with(prefix)) {
         if (out_.events.empty()) {
           return InvalidArgumentError("row before any event header");
         }

@@ -475,7 +475,9 @@ Status AppendImage(std::string_view heading, const RowImage& image, const TableM
   return Status::Ok();
 }
 
-std::string_view StatementHeading(RowOp op) {
+}  // namespace
+
+std::string_view MysqlbinlogStatement(RowOp op) {
   switch (op) {
     case RowOp::kInsert:
       return "INSERT INTO";
@@ -487,14 +489,12 @@ std::string_view StatementHeading(RowOp op) {
   return "";
 }
 
-}  // namespace
-
 Result<std::string> FormatMysqlbinlogRows(const RowsEvent& event, const TableMap& map,
                                           std::span<const mysql::ColumnType> types,
                                           MysqlbinlogVerbosity verbosity) {
   std::string out;
   for (const RowChange& row : event.rows) {
-    out += fmt::format("### {} `{}`.`{}`\n", StatementHeading(row.op), map.database, map.table);
+    out += fmt::format("### {} `{}`.`{}`\n", MysqlbinlogStatement(row.op), map.database, map.table);
     if (row.op != RowOp::kInsert) {
       RETURN_IF_ERROR(AppendImage("WHERE", row.before, map, types, verbosity, out));
     }

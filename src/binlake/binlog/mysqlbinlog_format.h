@@ -69,6 +69,9 @@ Result<std::string> FormatMysqlbinlogColumnLine(const MysqlbinlogColumn& column,
                                                 const mysql::Value& value,
                                                 MysqlbinlogVerbosity verbosity);
 
+// The statement mysqlbinlog prints for a row change: "INSERT INTO", "UPDATE" or "DELETE FROM".
+std::string_view MysqlbinlogStatement(RowOp op);
+
 // A whole row event as mysqlbinlog prints it: for each row "### INSERT INTO `db`.`t`" /
 // "### UPDATE ..." / "### DELETE FROM ...", then "### WHERE" (before image) and/or "### SET"
 // (after image), each followed by one "###   @N=..." line per column present in that image.
