@@ -35,7 +35,7 @@ run 0 --version
 
 run 0 --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
-[ "$subcommands" = "config store" ] || fail "--help lists subcommands '$subcommands'"
+[ "$subcommands" = "config store binlog" ] || fail "--help lists subcommands '$subcommands'"
 expect_in "$out" "Exit codes:" "--help footer"
 
 run 0 store --help
@@ -144,6 +144,25 @@ for step in open put get "put-if-absent refused" list delete "gone after delete"
 done
 run 0 store ls "$lake" --prefix _binlake/
 [ -z "$out" ] || fail "store check left '$out' behind"
+
+# --- binlog dump / stats on fixture files -------------------------------------------------------
+fixtures=$(cd "$(dirname "$0")/../../tests/fixtures/binlog" && pwd)
+payload=$fixtures/mysql-binlog-connector-rust/mysql-bin.000057
+run 0 binlog dump "$payload"
+expect_in "$out" "# at 457 (payload offset 151)" "binlog dump: inner payload event position"
+expect_in "$out" "###   @1=1 /* INT meta=0 nullable=1 is_null=0 */" "binlog dump: -vv row line"
+expect_in "$out" "GTID_LOG_EVENT gtid=\"76f3e7be-6720-11ed-9cad-0242ac110002:11\"" "binlog dump: GTID"
+run 0 binlog dump --format json --start-position 651 --stop-position 1283 "$payload"
+[ "$(echo "$out" | wc -l)" = 11 ] || fail "binlog dump json: expected FDE + GTID + payload + 8 inner events, got: $out"
+expect_in "$out" '"type":"UPDATE_ROWS_EVENT"' "binlog dump json: rows event"
+expect_not_in "$out" '"offset":1283' "binlog dump json: --stop-position"
+run 0 binlog stats "$payload"
+expect_in "$out" "events: 21  row changes: 3" "binlog stats: totals"
+expect_in "$out" "transactions: 3 committed" "binlog stats: transactions"
+run 1 binlog stats "$fixtures/rust_mysql_common/binlog_truncated_prev_gtid_event.000001"
+expect_in "$err" "truncated event at offset 120" "binlog stats: truncated file"
+run 4 binlog dump "$work/no-such-binlog"
+run 2 binlog dump --format xml "$payload"
 
 if [ "$failures" -ne 0 ]; then
   echo "cli_test: $failures failure(s)"

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "binlog_command.h"
 #include "cli.h"
 #include "config_command.h"
 #include "store_command.h"
@@ -43,6 +44,7 @@ int Run(int argc, char** argv) {
   AddGlobalOptions(app, globals);
   AddConfigCommand(app, globals, action);
   AddStoreCommand(app, globals, action);
+  AddBinlogCommand(app, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);
