@@ -312,6 +312,12 @@ Status BuildColumnCodecs(const TableMap& map, const mysql::TableSchema* schema,
       case FieldType::kTimestamp2:
         codec.scale = meta;
         break;
+      case FieldType::kTime:
+      case FieldType::kDateTime:
+      case FieldType::kTimestamp:
+        // MariaDB 5.3 hires formats: the precision is only in the declared schema.
+        codec.scale = declared != nullptr ? declared->scale : 0;
+        break;
       default:
         codec.length = meta;
         break;
@@ -370,11 +376,14 @@ Status DecodeColumnValue(const ColumnCodec& codec, ByteReader& reader,
     case FieldType::kNewDate:
       return Store(ReadDate(reader), out);
     case FieldType::kTime:
-      return Store(ReadTime(reader), out);
+      return codec.scale == 0 ? Store(ReadTime(reader), out)
+                              : Store(ReadMariaDbTimeHires(reader, codec.scale), out);
     case FieldType::kDateTime:
-      return Store(ReadDateTime(reader), out);
+      return codec.scale == 0 ? Store(ReadDateTime(reader), out)
+                              : Store(ReadMariaDbDateTimeHires(reader, codec.scale), out);
     case FieldType::kTimestamp:
-      return Store(ReadTimestamp(reader), out);
+      return codec.scale == 0 ? Store(ReadTimestamp(reader), out)
+                              : Store(ReadMariaDbTimestampHires(reader, codec.scale), out);
     case FieldType::kTime2:
       return Store(ReadTime2(reader, codec.scale), out);
     case FieldType::kDateTime2:

@@ -44,7 +44,9 @@ struct ColumnCodec {
   // STRING/VARCHAR: max bytes; BLOB/JSON/GEOMETRY/VECTOR: bytes of the length prefix;
   // ENUM/SET: bytes of the value; BIT: bits; NEWDECIMAL: precision.
   uint32_t length = 0;
-  uint32_t scale = 0;  // NEWDECIMAL scale; fsp of TIME2/DATETIME2/TIMESTAMP2
+  // NEWDECIMAL scale; fsp of TIME2/DATETIME2/TIMESTAMP2; for the old TIME/DATETIME/TIMESTAMP
+  // codes the declared fsp, nonzero only for MariaDB 5.3 hires columns (temporal.h).
+  uint32_t scale = 0;
   bool is_unsigned = false;
   // Character columns: how text is converted. kBinary also when the charset is unknown.
   TextEncoding encoding = TextEncoding::kBinary;

@@ -152,9 +152,9 @@ Status DecodeImage(const ImageContext& ctx, ByteReader& reader, std::string_view
       if (!diffs.ok()) {
         status = diffs.status();
       } else if ((*json_before)[i].data() == nullptr) {
-        status = CorruptionError(
-            "partial JSON update without the column in the before image (needs "
-            "binlog_row_image=FULL)");
+        status = FailedPreconditionError(
+            "partial JSON update without the column's value in the before image: applying the "
+            "diff needs binlog_row_image=FULL");
       } else {
         std::string& text = std::holds_alternative<mysql::Json>(value)
                                 ? std::get<mysql::Json>(value).text

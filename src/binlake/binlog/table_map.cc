@@ -93,10 +93,12 @@ Status MetadataError(std::string_view field, std::string_view problem) {
 }
 
 // The columns an optional metadata list covers, in table order.
-std::vector<size_t> ColumnsOfClass(const TableMap& map, ColumnClass wanted, bool mariadb) {
+std::vector<size_t> ColumnsOfClass(const TableMap& map, std::initializer_list<ColumnClass> wanted,
+                                   bool mariadb) {
   std::vector<size_t> columns;
   for (size_t i = 0; i < map.column_types.size(); ++i) {
-    if (ClassifyColumn(map.column_types[i], map.column_metadata[i], mariadb) == wanted) {
+    const ColumnClass c = ClassifyColumn(map.column_types[i], map.column_metadata[i], mariadb);
+    if (std::find(wanted.begin(), wanted.end(), c) != wanted.end()) {
       columns.push_back(i);
     }
   }
@@ -238,7 +240,7 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
   const size_t n = map->column_types.size();
   switch (type) {
     case kSignedness: {
-      const auto numeric = ColumnsOfClass(*map, ColumnClass::kNumeric, mariadb);
+      const auto numeric = ColumnsOfClass(*map, {ColumnClass::kNumeric}, mariadb);
       if (value.size() < (numeric.size() + 7) / 8) {
         return MetadataError("SIGNEDNESS", "bitmap shorter than the numeric columns");
       }
@@ -253,8 +255,11 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
     case kColumnCharset: {
       const std::string_view field = type == kDefaultCharset ? "DEFAULT_CHARSET" : "COLUMN_CHARSET";
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, field));
-      return AssignCollations(values, type == kDefaultCharset,
-                              ColumnsOfClass(*map, ColumnClass::kCharacter, mariadb), field, map);
+      return AssignCollations(
+          values, type == kDefaultCharset,
+          // MySQL 9 counts VECTOR columns among the character columns here.
+          ColumnsOfClass(*map, {ColumnClass::kCharacter, ColumnClass::kVector}, mariadb), field,
+          map);
     }
     case kEnumAndSetDefaultCharset:
     case kEnumAndSetColumnCharset: {
@@ -265,7 +270,7 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
       TableMap scratch;
       scratch.column_types = map->column_types;
       RETURN_IF_ERROR(AssignCollations(values, with_default,
-                                       ColumnsOfClass(*map, ColumnClass::kEnumOrSet, mariadb),
+                                       ColumnsOfClass(*map, {ColumnClass::kEnumOrSet}, mariadb),
                                        field, &scratch));
       *enum_set_collations = std::move(scratch.collation_ids);
       return Status::Ok();
@@ -290,7 +295,7 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
       const std::string_view field = is_set ? "SET_STR_VALUE" : "ENUM_STR_VALUE";
       ASSIGN_OR_RETURN(auto lists, ReadStringLists(value, field));
       std::vector<size_t> columns;
-      for (const size_t column : ColumnsOfClass(*map, ColumnClass::kEnumOrSet, mariadb)) {
+      for (const size_t column : ColumnsOfClass(*map, {ColumnClass::kEnumOrSet}, mariadb)) {
         if (IsSetColumn(map->column_types[column], map->column_metadata[column]) == is_set) {
           columns.push_back(column);
         }
@@ -300,12 +305,12 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
     }
     case kGeometryType: {
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, "GEOMETRY_TYPE"));
-      return Distribute(ToU32(values), ColumnsOfClass(*map, ColumnClass::kGeometry, mariadb),
+      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kGeometry}, mariadb),
                         "GEOMETRY_TYPE", n, &map->geometry_types);
     }
     case kVectorDimensionality: {
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, "VECTOR_DIMENSIONALITY"));
-      return Distribute(ToU32(values), ColumnsOfClass(*map, ColumnClass::kVector, mariadb),
+      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kVector}, mariadb),
                         "VECTOR_DIMENSIONALITY", n, &map->vector_dimensions);
     }
     case kSimplePrimaryKey:
@@ -384,6 +389,13 @@ Result<TableMap> DecodeTableMap(std::string_view body, uint8_t post_header_lengt
   map.column_types.reserve(n);
   for (const char t : types) {
     map.column_types.push_back(static_cast<FieldType>(static_cast<uint8_t>(t)));
+  }
+  if (reader.AtEnd() && post_header_length == 6) {
+    // MySQL 5.1 development servers (binlog v4 with 4-byte table ids) ended the event here:
+    // no metadata (none of their types needed any) and no null bitmap.
+    map.column_metadata.assign(n, 0);
+    map.nullable.assign(n, true);
+    return map;
   }
   ASSIGN_OR_RETURN(const uint64_t metadata_length,
                    ReadLengthEncodedInt(reader, "column metadata length"));

@@ -1,5 +1,7 @@
 #include "binlake/binlog/temporal.h"
 
+#include <array>
+
 #include "binlake/base/macros.h"
 #include "fmt/format.h"
 
@@ -142,6 +144,84 @@ Result<mysql::Timestamp> ReadTimestamp2(ByteReader& reader, uint32_t fsp) {
   ASSIGN_OR_RETURN(const uint32_t seconds, reader.ReadU32Be("TIMESTAMP2"));
   ASSIGN_OR_RETURN(const int64_t micros, ReadSignedFraction(reader, fsp));
   RETURN_IF_ERROR(CheckMicros(micros, "TIMESTAMP2"));
+  return mysql::Timestamp{.seconds = seconds, .micros = static_cast<uint32_t>(micros)};
+}
+
+namespace {
+
+constexpr std::array<uint32_t, 7> kTimeHiresBytes = {3, 4, 4, 5, 5, 5, 6};
+constexpr std::array<uint32_t, 7> kDateTimeHiresBytes = {5, 6, 6, 7, 7, 7, 8};
+constexpr std::array<uint64_t, 7> kPowersOfTen = {1, 10, 100, 1000, 10000, 100000, 1000000};
+constexpr uint64_t kTimeMaxSeconds = 838 * 3600 + 59 * 60 + 59;
+
+Status CheckHiresFsp(uint32_t fsp) {
+  if (fsp < 1 || fsp > kMaxFsp) {
+    return InvalidArgumentError(
+        fmt::format("MariaDB hires temporal precision {} is not 1..6", fsp));
+  }
+  return Status::Ok();
+}
+
+Result<uint64_t> ReadBigEndian(ByteReader& reader, uint32_t bytes, std::string_view what) {
+  ASSIGN_OR_RETURN(const std::string_view raw, reader.ReadBytes(bytes, what));
+  uint64_t v = 0;
+  for (const char b : raw) {
+    v = (v << 8) | static_cast<uint8_t>(b);
+  }
+  return v;
+}
+
+}  // namespace
+
+Result<mysql::Time> ReadMariaDbTimeHires(ByteReader& reader, uint32_t fsp) {
+  RETURN_IF_ERROR(CheckHiresFsp(fsp));
+  ASSIGN_OR_RETURN(const uint64_t stored, ReadBigEndian(reader, kTimeHiresBytes[fsp], "TIME(n)"));
+  const uint64_t scale = kPowersOfTen[kMaxFsp - fsp];
+  const uint64_t zero = (kTimeMaxSeconds + 1) * kMicrosPerSecond / scale;
+  const bool negative = stored < zero;
+  const uint64_t micros = (negative ? zero - stored : stored - zero) * scale;
+  const uint64_t seconds = micros / kMicrosPerSecond;
+  if (seconds / 3600 > 1023) {
+    return CorruptionError(fmt::format("TIME({}) value {} is out of range", fsp, stored));
+  }
+  return mysql::Time{.negative = negative,
+                     .hours = static_cast<uint16_t>(seconds / 3600),
+                     .minutes = static_cast<uint8_t>(seconds / 60 % 60),
+                     .seconds = static_cast<uint8_t>(seconds % 60),
+                     .micros = static_cast<uint32_t>(micros % kMicrosPerSecond)};
+}
+
+Result<mysql::DateTime> ReadMariaDbDateTimeHires(ByteReader& reader, uint32_t fsp) {
+  RETURN_IF_ERROR(CheckHiresFsp(fsp));
+  ASSIGN_OR_RETURN(const uint64_t stored,
+                   ReadBigEndian(reader, kDateTimeHiresBytes[fsp], "DATETIME(n)"));
+  uint64_t v = stored * kPowersOfTen[kMaxFsp - fsp];
+  const auto take = [&v](uint64_t radix) {
+    const uint64_t part = v % radix;
+    v /= radix;
+    return part;
+  };
+  mysql::DateTime dt;
+  dt.micros = static_cast<uint32_t>(take(kMicrosPerSecond));
+  dt.second = static_cast<uint8_t>(take(60));
+  dt.minute = static_cast<uint8_t>(take(60));
+  dt.hour = static_cast<uint8_t>(take(24));
+  dt.day = static_cast<uint8_t>(take(32));
+  dt.month = static_cast<uint8_t>(take(13));
+  if (v > 9999) {
+    return CorruptionError(fmt::format("DATETIME({}) value {} has a year above 9999", fsp, stored));
+  }
+  dt.year = static_cast<uint16_t>(v);
+  return dt;
+}
+
+Result<mysql::Timestamp> ReadMariaDbTimestampHires(ByteReader& reader, uint32_t fsp) {
+  RETURN_IF_ERROR(CheckHiresFsp(fsp));
+  ASSIGN_OR_RETURN(const uint32_t seconds, reader.ReadU32Be("TIMESTAMP(n)"));
+  ASSIGN_OR_RETURN(const uint64_t fraction,
+                   ReadBigEndian(reader, (fsp + 1) / 2, "TIMESTAMP(n) fraction"));
+  const uint64_t micros = fraction * kPowersOfTen[kMaxFsp - fsp];
+  RETURN_IF_ERROR(CheckMicros(static_cast<int64_t>(micros), "TIMESTAMP(n)"));
   return mysql::Timestamp{.seconds = seconds, .micros = static_cast<uint32_t>(micros)};
 }
 

@@ -35,6 +35,16 @@ Result<mysql::Time> ReadTime2(ByteReader& reader, uint32_t fsp);
 Result<mysql::DateTime> ReadDateTime2(ByteReader& reader, uint32_t fsp);
 Result<mysql::Timestamp> ReadTimestamp2(ByteReader& reader, uint32_t fsp);
 
+// MariaDB 5.3 "hires" TIME(n)/DATETIME(n)/TIMESTAMP(n), n = 1..6 (mysql56_temporal_format=OFF).
+// The TABLE_MAP gives these the old type codes with no metadata, so `fsp` comes from the
+// declared schema. TIME: big-endian, 3-6 bytes, microseconds since -838:59:59 scaled down to
+// `fsp` digits (offset so that the stored number is unsigned); DATETIME: big-endian, 5-8 bytes,
+// ((((year*13+month)*32+day)*24+hour)*60+minute)*60+second, then the scaled fraction;
+// TIMESTAMP: 4 bytes big-endian seconds, then the scaled fraction in 1-3 bytes.
+Result<mysql::Time> ReadMariaDbTimeHires(ByteReader& reader, uint32_t fsp);
+Result<mysql::DateTime> ReadMariaDbDateTimeHires(ByteReader& reader, uint32_t fsp);
+Result<mysql::Timestamp> ReadMariaDbTimestampHires(ByteReader& reader, uint32_t fsp);
+
 mysql::Time TimeFromPacked(int64_t packed);
 // Negative packed datetimes do not occur; the magnitude is used.
 mysql::DateTime DateTimeFromPacked(int64_t packed);
