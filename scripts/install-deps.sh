@@ -14,6 +14,7 @@ SERVER_PACKAGES=(
   mariadb-server mariadb-client
   swift swift-proxy swift-object swift-container swift-account python3-swift memcached
   curl
+  sysbench
 )
 
 sudo_cmd=()

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Binlog decoding rate of binlake next to MariaDB's own mariadb-binlog, on the same binlog in the
+# same run. The binlog comes from a sysbench oltp_write_only workload against a throwaway MariaDB
+# (scripts/mariadb-server.sh): every transaction is one UPDATE on an indexed column, one on a
+# non-indexed column, one DELETE and one INSERT, each a row event with one row, the hard case
+# for a decoder (per-event overhead dominates). binlake decodes every row into typed values
+# (`binlake binlog stats`: event decoding, row images, transaction assembly); mariadb-binlog
+# prints every row (`--base64-output=decode-rows -vv`) to /dev/null. Both run pinned to one CPU.
+# The last line is:  binlake_rows_per_s=... mariadb_binlog_rows_per_s=... ratio=...
+#
+#   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
+#   cmake --build build-release --target binlake
+#   bench/decode_vs_mariadb_binlog.sh build-release/apps/binlake/binlake [ROW_CHANGES]
+#
+# ROW_CHANGES (default 1,000,000) sets the workload size: ROW_CHANGES / 4 transactions.
+# Environment: BINLAKE_BENCH_MARIADB_DIR (default /tmp/binlake-bench-mariadb, wiped first),
+# BINLAKE_BENCH_MARIADB_PORT (default 13316), BINLAKE_BENCH_KEEP=1 keeps the server running.
+set -euo pipefail
+
+binlake=$(realpath "${1:?usage: decode_vs_mariadb_binlog.sh PATH/TO/binlake [ROW_CHANGES]}")
+row_changes=${2:-1000000}
+here=$(cd "$(dirname "$0")/.." && pwd)
+export BINLAKE_MARIADB_DIR=${BINLAKE_BENCH_MARIADB_DIR:-/tmp/binlake-bench-mariadb}
+export BINLAKE_MARIADB_PORT=${BINLAKE_BENCH_MARIADB_PORT:-13316}
+export BINLAKE_MARIADB_FRESH=1
+for tool in sysbench mariadb-binlog mariadbd; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh" >&2; exit 1; }
+done
+
+eval "$("$here/scripts/mariadb-server.sh" start)"
+if [ "${BINLAKE_BENCH_KEEP:-0}" != 1 ]; then
+  trap '"$here/scripts/mariadb-server.sh" stop' EXIT
+fi
+sql() { mariadb --no-defaults --protocol=socket --socket="$BINLAKE_MARIADB_SOCKET" -uroot -N -e "$1"; }
+pin=()
+if command -v taskset >/dev/null; then pin=(taskset -c 0); fi
+
+sysbench_args=(oltp_write_only --db-driver=mysql --mysql-host=127.0.0.1
+  --mysql-port="$BINLAKE_MARIADB_PORT" --mysql-user="$BINLAKE_MARIADB_USER"
+  --mysql-password="$BINLAKE_MARIADB_PASSWORD" --mysql-db="$BINLAKE_MARIADB_DATABASE"
+  --tables=4 --table-size=100000)
+echo "preparing sysbench tables..." >&2
+sysbench "${sysbench_args[@]}" prepare >/dev/null
+sql "FLUSH BINARY LOGS"
+first=$(sql "SHOW BINARY LOGS" | tail -n 1 | cut -f1)
+transactions=$(( (row_changes + 3) / 4 ))
+echo "running $transactions oltp_write_only transactions..." >&2
+sysbench "${sysbench_args[@]}" --threads=8 --time=0 --events="$transactions" run >/dev/null
+sql "FLUSH BINARY LOGS"
+data_dir="$BINLAKE_MARIADB_DIR/data"
+files=()
+while read -r name; do
+  if [[ "$name" > "$first" || "$name" == "$first" ]]; then files+=("$data_dir/$name"); fi
+done < <(sql "SHOW BINARY LOGS" | cut -f1 | head -n -1)
+echo "binlog: ${files[*]##*/} ($(du -ch "${files[@]}" | tail -n 1 | cut -f1))" >&2
+
+seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+start=$(date +%s.%N)
+"${pin[@]}" "$binlake" binlog stats "${files[@]}" > "$BINLAKE_MARIADB_DIR/stats.txt"
+end=$(date +%s.%N)
+binlake_seconds=$(seconds "$start" "$end")
+rows=$(sed -n 's/.*row changes: \([0-9]*\).*/\1/p' "$BINLAKE_MARIADB_DIR/stats.txt")
+[ "$rows" -ge "$row_changes" ] || { echo "only $rows row changes in the binlog" >&2; exit 1; }
+
+start=$(date +%s.%N)
+"${pin[@]}" mariadb-binlog --base64-output=decode-rows -vv "${files[@]}" > /dev/null
+end=$(date +%s.%N)
+mariadb_seconds=$(seconds "$start" "$end")
+
+echo "row changes: $rows; binlake: ${binlake_seconds} s; mariadb-binlog -vv: ${mariadb_seconds} s" >&2
+awk -v n="$rows" -v a="$binlake_seconds" -v b="$mariadb_seconds" 'BEGIN {
+  printf "binlake_rows_per_s=%.0f mariadb_binlog_rows_per_s=%.0f ratio=%.1f\n", n / a, n / b, b / a }'
