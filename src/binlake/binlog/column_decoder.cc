@@ -242,7 +242,7 @@ bool IsSetColumn(FieldType type, uint16_t meta) {
   return RealType(type, meta) == FieldType::kSet;
 }
 
-ColumnClass ClassifyColumn(FieldType type, uint16_t meta, bool mariadb) {
+ColumnClass ClassifyColumn(FieldType type, uint16_t meta) {
   switch (RealType(type, meta)) {
     case FieldType::kTiny:
     case FieldType::kShort:
@@ -267,7 +267,7 @@ ColumnClass ClassifyColumn(FieldType type, uint16_t meta, bool mariadb) {
     case FieldType::kSet:
       return ColumnClass::kEnumOrSet;
     case FieldType::kGeometry:
-      return mariadb ? ColumnClass::kCharacter : ColumnClass::kGeometry;
+      return ColumnClass::kGeometry;
     case FieldType::kVector:
       return ColumnClass::kVector;
     default:
@@ -330,7 +330,7 @@ Status BuildColumnCodecs(const TableMap& map, const mysql::TableSchema* schema,
         codec.members = &declared->elements;
       }
     }
-    if (ClassifyColumn(codec.type, meta, false) != ColumnClass::kCharacter) {
+    if (ClassifyColumn(codec.type, meta) != ColumnClass::kCharacter) {
       continue;
     }
     const uint32_t collation = i < map.collation_ids.size() ? map.collation_ids[i] : 0;

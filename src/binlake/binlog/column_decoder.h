@@ -34,7 +34,7 @@ enum class ColumnClass : uint8_t { kNumeric, kCharacter, kEnumOrSet, kGeometry, 
 
 // The wire type with MYSQL_TYPE_STRING resolved to kEnum/kSet when its metadata says so.
 mysql::FieldType RealType(mysql::FieldType type, uint16_t meta);
-ColumnClass ClassifyColumn(mysql::FieldType type, uint16_t meta, bool mariadb);
+ColumnClass ClassifyColumn(mysql::FieldType type, uint16_t meta);
 bool IsSetColumn(mysql::FieldType type, uint16_t meta);
 // The maximum byte length of a MYSQL_TYPE_STRING (CHAR/BINARY) column from its metadata.
 uint32_t StringMaxBytes(uint16_t meta);

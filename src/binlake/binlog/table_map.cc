@@ -93,11 +93,10 @@ Status MetadataError(std::string_view field, std::string_view problem) {
 }
 
 // The columns an optional metadata list covers, in table order.
-std::vector<size_t> ColumnsOfClass(const TableMap& map, std::initializer_list<ColumnClass> wanted,
-                                   bool mariadb) {
+std::vector<size_t> ColumnsOfClass(const TableMap& map, std::initializer_list<ColumnClass> wanted) {
   std::vector<size_t> columns;
   for (size_t i = 0; i < map.column_types.size(); ++i) {
-    const ColumnClass c = ClassifyColumn(map.column_types[i], map.column_metadata[i], mariadb);
+    const ColumnClass c = ClassifyColumn(map.column_types[i], map.column_metadata[i]);
     if (std::find(wanted.begin(), wanted.end(), c) != wanted.end()) {
       columns.push_back(i);
     }
@@ -240,7 +239,7 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
   const size_t n = map->column_types.size();
   switch (type) {
     case kSignedness: {
-      const auto numeric = ColumnsOfClass(*map, {ColumnClass::kNumeric}, mariadb);
+      const auto numeric = ColumnsOfClass(*map, {ColumnClass::kNumeric});
       if (value.size() < (numeric.size() + 7) / 8) {
         return MetadataError("SIGNEDNESS", "bitmap shorter than the numeric columns");
       }
@@ -255,11 +254,11 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
     case kColumnCharset: {
       const std::string_view field = type == kDefaultCharset ? "DEFAULT_CHARSET" : "COLUMN_CHARSET";
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, field));
-      return AssignCollations(
-          values, type == kDefaultCharset,
-          // MySQL 9 counts VECTOR columns among the character columns here.
-          ColumnsOfClass(*map, {ColumnClass::kCharacter, ColumnClass::kVector}, mariadb), field,
-          map);
+      // MySQL 9 counts VECTOR columns among the character columns here, MariaDB GEOMETRY.
+      const auto character =
+          mariadb ? ColumnsOfClass(*map, {ColumnClass::kCharacter, ColumnClass::kGeometry})
+                  : ColumnsOfClass(*map, {ColumnClass::kCharacter, ColumnClass::kVector});
+      return AssignCollations(values, type == kDefaultCharset, character, field, map);
     }
     case kEnumAndSetDefaultCharset:
     case kEnumAndSetColumnCharset: {
@@ -269,9 +268,8 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, field));
       TableMap scratch;
       scratch.column_types = map->column_types;
-      RETURN_IF_ERROR(AssignCollations(values, with_default,
-                                       ColumnsOfClass(*map, {ColumnClass::kEnumOrSet}, mariadb),
-                                       field, &scratch));
+      RETURN_IF_ERROR(AssignCollations(
+          values, with_default, ColumnsOfClass(*map, {ColumnClass::kEnumOrSet}), field, &scratch));
       *enum_set_collations = std::move(scratch.collation_ids);
       return Status::Ok();
     }
@@ -295,7 +293,7 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
       const std::string_view field = is_set ? "SET_STR_VALUE" : "ENUM_STR_VALUE";
       ASSIGN_OR_RETURN(auto lists, ReadStringLists(value, field));
       std::vector<size_t> columns;
-      for (const size_t column : ColumnsOfClass(*map, {ColumnClass::kEnumOrSet}, mariadb)) {
+      for (const size_t column : ColumnsOfClass(*map, {ColumnClass::kEnumOrSet})) {
         if (IsSetColumn(map->column_types[column], map->column_metadata[column]) == is_set) {
           columns.push_back(column);
         }
@@ -305,12 +303,12 @@ Status ReadOptionalField(uint8_t type, ByteReader value, bool mariadb, TableMap*
     }
     case kGeometryType: {
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, "GEOMETRY_TYPE"));
-      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kGeometry}, mariadb),
+      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kGeometry}),
                         "GEOMETRY_TYPE", n, &map->geometry_types);
     }
     case kVectorDimensionality: {
       ASSIGN_OR_RETURN(const auto values, ReadIntList(value, "VECTOR_DIMENSIONALITY"));
-      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kVector}, mariadb),
+      return Distribute(ToU32(values), ColumnsOfClass(*map, {ColumnClass::kVector}),
                         "VECTOR_DIMENSIONALITY", n, &map->vector_dimensions);
     }
     case kSimplePrimaryKey:
