@@ -238,6 +238,26 @@ uint32_t StringMaxBytes(uint16_t meta) {
   return byte1;
 }
 
+MetadataDimensions DimensionsFromMetadata(FieldType real_type, uint16_t meta) {
+  switch (real_type) {
+    case FieldType::kString:
+      return {.length = StringMaxBytes(meta), .scale = 0};
+    case FieldType::kEnum:
+    case FieldType::kSet:
+      return {.length = meta & 0xFFU, .scale = 0};
+    case FieldType::kNewDecimal:
+      return {.length = uint32_t{meta} >> 8, .scale = meta & 0xFFU};
+    case FieldType::kBit:
+      return {.length = (uint32_t{meta} >> 8) * 8 + (meta & 0xFFU), .scale = 0};
+    case FieldType::kTime2:
+    case FieldType::kDateTime2:
+    case FieldType::kTimestamp2:
+      return {.length = 0, .scale = meta};
+    default:
+      return {.length = meta, .scale = 0};
+  }
+}
+
 bool IsSetColumn(FieldType type, uint16_t meta) {
   return RealType(type, meta) == FieldType::kSet;
 }
@@ -292,35 +312,13 @@ Status BuildColumnCodecs(const TableMap& map, const mysql::TableSchema* schema,
     codec.type = RealType(map.column_types[i], meta);
     codec.is_unsigned =
         map.has_signedness ? map.is_unsigned[i] : declared != nullptr && declared->is_unsigned;
-    switch (codec.type) {
-      case FieldType::kString:
-        codec.length = StringMaxBytes(meta);
-        break;
-      case FieldType::kEnum:
-      case FieldType::kSet:
-        codec.length = meta & 0xFFU;
-        break;
-      case FieldType::kNewDecimal:
-        codec.length = meta >> 8;
-        codec.scale = meta & 0xFFU;
-        break;
-      case FieldType::kBit:
-        codec.length = (meta >> 8) * 8 + (meta & 0xFFU);
-        break;
-      case FieldType::kTime2:
-      case FieldType::kDateTime2:
-      case FieldType::kTimestamp2:
-        codec.scale = meta;
-        break;
-      case FieldType::kTime:
-      case FieldType::kDateTime:
-      case FieldType::kTimestamp:
-        // MariaDB 5.3 hires formats: the precision is only in the declared schema.
-        codec.scale = declared != nullptr ? declared->scale : 0;
-        break;
-      default:
-        codec.length = meta;
-        break;
+    const MetadataDimensions dimensions = DimensionsFromMetadata(codec.type, meta);
+    codec.length = dimensions.length;
+    codec.scale = dimensions.scale;
+    if (codec.type == FieldType::kTime || codec.type == FieldType::kDateTime ||
+        codec.type == FieldType::kTimestamp) {
+      // MariaDB 5.3 hires formats: the precision is only in the declared schema.
+      codec.scale = declared != nullptr ? declared->scale : 0;
     }
     if (codec.type == FieldType::kEnum || codec.type == FieldType::kSet) {
       const auto& lists = codec.type == FieldType::kEnum ? map.enum_members : map.set_members;

@@ -39,6 +39,16 @@ bool IsSetColumn(mysql::FieldType type, uint16_t meta);
 // The maximum byte length of a MYSQL_TYPE_STRING (CHAR/BINARY) column from its metadata.
 uint32_t StringMaxBytes(uint16_t meta);
 
+// What a column's TABLE_MAP metadata says about its size, by real type: `length` is the
+// DECIMAL precision, BIT width in bits, CHAR/VARCHAR max bytes, ENUM/SET value bytes, or the
+// length-prefix bytes of BLOB/JSON/GEOMETRY/VECTOR; `scale` the DECIMAL scale or the fsp of
+// TIME2/DATETIME2/TIMESTAMP2.
+struct MetadataDimensions {
+  uint32_t length = 0;
+  uint32_t scale = 0;
+};
+MetadataDimensions DimensionsFromMetadata(mysql::FieldType real_type, uint16_t meta);
+
 struct ColumnCodec {
   mysql::FieldType type = mysql::FieldType::kNull;  // RealType
   // STRING/VARCHAR: max bytes; BLOB/JSON/GEOMETRY/VECTOR: bytes of the length prefix;

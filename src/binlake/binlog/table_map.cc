@@ -580,25 +580,21 @@ Result<mysql::ColumnType> ResolveColumnType(const TableMap& map, size_t index,
   if (map.has_signedness) {
     type.is_unsigned = map.is_unsigned[index];
   }
+  const MetadataDimensions dimensions = DimensionsFromMetadata(wire, meta);
   switch (wire) {
     case FieldType::kNewDecimal:
-      type.length = meta >> 8;
-      type.scale = meta & 0xFFU;
-      break;
     case FieldType::kBit:
-      type.length = (meta >> 8) * 8 + (meta & 0xFFU);
-      break;
     case FieldType::kTime2:
     case FieldType::kDateTime2:
     case FieldType::kTimestamp2:
-      type.scale = meta;
+      type.length = dimensions.length;
+      type.scale = dimensions.scale;
       break;
     case FieldType::kString:
     case FieldType::kVarchar:
     case FieldType::kVarString:
       if (declared == nullptr) {
-        const uint32_t bytes = wire == FieldType::kString ? StringMaxBytes(meta) : meta;
-        type.length = bytes / MaxBytesPerChar(type.charset);
+        type.length = dimensions.length / MaxBytesPerChar(type.charset);
       }
       break;
     case FieldType::kEnum:
