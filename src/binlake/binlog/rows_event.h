@@ -11,9 +11,19 @@
 //   - Columns absent from an image (MINIMAL/NOBLOB row images) are Null in that image and false
 //     in the image's `present` bitmap, so "absent" and "NULL" stay distinguishable.
 //   - PARTIAL_UPDATE_ROWS: the JSON diffs are applied onto the before image, so `after` is the
-//     full after image, as for a plain UPDATE.
+//     full after image, as for a plain UPDATE. When the before image lacks the column
+//     (binlog_row_image=MINIMAL) that is impossible: FailedPrecondition.
 //   - Text is converted to UTF-8 from the column's charset (collation id from the optional
-//     metadata, else from `options.schema`); binary strings are passed through.
+//     metadata, else from `options.schema`); binary strings are passed through. A text column
+//     whose charset is known neither way is delivered as Binary (its raw bytes), never guessed.
+//   - Signedness comes from the SIGNEDNESS optional metadata, else from `options.schema`; with
+//     neither, integers are decoded as signed (what a server without optional metadata means
+//     for the common case, and what mysqlbinlog prints first).
+//   - MariaDB UUID, INET4 and INET6 travel as fixed BINARY strings: they are Binary with the
+//     stored bytes (UUID in MariaDB's stored byte order); rendering them is the consumer's job.
+//   - MariaDB 5.3 "hires" TIME(n)/DATETIME(n)/TIMESTAMP(n) carry no precision in the binlog;
+//     they decode correctly only with `options.schema` (temporal.h).
+//   - v2 extra row info is kept raw in RowsEvent::extra_row_info (partition ids, NDB info).
 //   The caller finds the TableMap by the table id at the start of the body (PeekRowsTableId).
 #pragma once
 
