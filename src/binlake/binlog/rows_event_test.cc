@@ -351,5 +351,57 @@ TEST(RowsEventTest, ReusingADecoderGivesTheSameRows) {
   }
 }
 
+TEST(RowsEventTest, GeometryVectorJsonWideTextFloatsAndDecimal) {
+  TableMapSpec spec;
+  spec.types = Types({255, 242, kJsonType, kBlob, 4, 5, 246});
+  spec.metadata = std::string("\x04\x04\x04\x02\x04\x08\x05\x02", 8);
+  // MySQL 9 lists VECTOR columns among the character columns: BLOB ucs2 (35), VECTOR binary.
+  spec.optional = OptionalField(kColumnCharset, LengthEncoded(63) + LengthEncoded(35));
+  ASSERT_OK_AND_ASSIGN(const TableMap map, DecodeTableMap(TableMapBody(spec), 8));
+  const std::string wkb = std::string("\x01\x01\x00\x00\x00", 5) + std::string(16, '\0');
+  const std::string vector = LittleEndian(0x3F800000, 4) + LittleEndian(0x40000000, 4);
+  const std::string json = JsonDocument(JsonContainer(false, {}, {JsonLiteral(1)}));
+  const std::string ucs2 = std::string("\x00h\x04\x10", 4);
+  const std::string row = Bitmap(7, {}) + LittleEndian(4 + wkb.size(), 4) + LittleEndian(4326, 4) +
+                          wkb + LittleEndian(vector.size(), 4) + vector +
+                          LittleEndian(json.size(), 4) + json + LittleEndian(ucs2.size(), 2) +
+                          ucs2 + LittleEndian(0x3FC00000, 4) + LittleEndian(0xC002000000000000, 8) +
+                          "\x80\x7B\x2D";
+  ASSERT_OK_AND_ASSIGN(
+      const RowsEvent event,
+      DecodeRowsEvent(RowsBody(42, 2, 7, Bitmap(7, {0, 1, 2, 3, 4, 5, 6}), "", row), Info(30), map,
+                      {}));
+  const auto& v = event.rows[0].after.values;
+  EXPECT_EQ(v[0], Value(mysql::Geometry{.srid = 4326, .wkb = wkb}));
+  EXPECT_EQ(v[1], Value(mysql::Vector{vector}));
+  EXPECT_EQ(v[2], Value(mysql::Json{"[true]"}));
+  EXPECT_EQ(v[3], Value(mysql::Text{"h\xD0\x90"}));
+  EXPECT_EQ(v[4], Value(1.5f));
+  EXPECT_EQ(v[5], Value(-2.25));
+  EXPECT_EQ(v[6], Value(mysql::Decimal{"123.45"}));
+}
+
+TEST(RowsEventTest, UnsupportedAndUnknownTextAreErrorsNotGuesses) {
+  TableMapSpec spec;
+  spec.types = Types({kVarchar, kVarchar});
+  spec.metadata = std::string("\x0A\x00\x0A\x00", 4);
+  spec.optional = OptionalField(kColumnCharset, LengthEncoded(28) + LengthEncoded(9999));
+  ASSERT_OK_AND_ASSIGN(const TableMap map, DecodeTableMap(TableMapBody(spec), 8));
+  const std::string body = RowsBody(42, 2, 2, Bitmap(2, {0}), "", Bitmap(1, {}) + "\x02\xC4\xE3");
+  EXPECT_THAT(DecodeRowsEvent(body, Info(30), map, {}),
+              StatusIs(StatusCode::kUnimplemented, HasSubstr("gbk")));
+  const std::string unknown = RowsBody(42, 2, 2, Bitmap(2, {1}), "", Bitmap(1, {}) + "\x01x");
+  EXPECT_THAT(DecodeRowsEvent(unknown, Info(30), map, {}),
+              StatusIs(StatusCode::kUnimplemented, HasSubstr("collation id 9999")));
+  // Without any charset information text stays raw bytes.
+  TableMapSpec bare = spec;
+  bare.optional.clear();
+  ASSERT_OK_AND_ASSIGN(const TableMap bare_map, DecodeTableMap(TableMapBody(bare), 8));
+  ASSERT_OK_AND_ASSIGN(const RowsEvent event, DecodeRowsEvent(body, Info(30), bare_map, {}));
+  EXPECT_EQ(event.rows[0].after.values[0], Value(mysql::Binary{"\xC4\xE3"}));
+  EXPECT_THAT(DecodeRowsEvent(body, Info(2), map, {}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("not a rows event")));
+}
+
 }  // namespace
 }  // namespace binlake::binlog
