@@ -946,6 +946,38 @@ std::string ReadFixture(const std::string& relative) {
   return content.str();
 }
 
+const mysql::TableSchema* DeclaredSchema(std::string_view database, std::string_view table) {
+  static const mysql::TableSchema time_old = [] {
+    // mariadb-10.11/workload_oldtemporal.sql: the MariaDB 5.3 hires columns need their
+    // declared precision (the TABLE_MAP carries none).
+    mysql::TableSchema schema;
+    schema.database = "fx";
+    schema.table = "t_time_old";
+    const auto add = [&schema](std::string name, mysql::ColumnKind kind, uint32_t scale,
+                               bool nullable) {
+      mysql::ColumnSchema column;
+      column.name = std::move(name);
+      column.type.kind = kind;
+      column.type.scale = scale;
+      column.nullable = nullable;
+      schema.columns.push_back(std::move(column));
+    };
+    add("id", mysql::ColumnKind::kInt, 0, false);
+    add("t0", mysql::ColumnKind::kTime, 0, true);
+    add("t3", mysql::ColumnKind::kTime, 3, true);
+    add("t6", mysql::ColumnKind::kTime, 6, true);
+    add("dt0", mysql::ColumnKind::kDateTime, 0, true);
+    add("dt3", mysql::ColumnKind::kDateTime, 3, true);
+    add("dt6", mysql::ColumnKind::kDateTime, 6, true);
+    add("ts0", mysql::ColumnKind::kTimestamp, 0, true);
+    add("ts3", mysql::ColumnKind::kTimestamp, 3, true);
+    add("ts6", mysql::ColumnKind::kTimestamp, 6, true);
+    schema.primary_key = {0};
+    return schema;
+  }();
+  return database == time_old.database && table == time_old.table ? &time_old : nullptr;
+}
+
 const DecodedFile& DecodeFixture(const std::string& relative) {
   static std::map<std::string, DecodedFile> cache;
   const auto found = cache.find(relative);
@@ -959,7 +991,11 @@ const DecodedFile& DecodeFixture(const std::string& relative) {
     out.status = transport.status();
     return out;
   }
-  binlog::EventDecoder decoder;
+  binlog::DecoderOptions options;
+  options.schema_lookup = [](std::string_view database, std::string_view table) {
+    return DeclaredSchema(database, table);
+  };
+  binlog::EventDecoder decoder(std::move(options));
   out.status = binlog::DecodeAll(**transport, decoder, [&out](const binlog::Event& event) {
     DecodedEvent decoded;
     decoded.offset = event.offset;

@@ -17,6 +17,7 @@
 #include "binlake/binlog/mysqlbinlog_format.h"
 #include "binlake/binlog/rows_event.h"
 #include "binlake/binlog/table_map.h"
+#include "binlake/mysql/column_type.h"
 #include "tests/conformance/mysqlbinlog_text.h"
 #include "tests/conformance/peer_dump.h"
 #include "tests/conformance/provenance.h"
@@ -45,7 +46,12 @@ struct DecodedFile {
   Status status;
 };
 
-// Decodes the fixture (cached: each file is decoded once per test program).
+// The declared schema the test supplies for a table whose TABLE_MAP is not enough (the MariaDB
+// 5.3 high-resolution temporal columns of mariadb-10.11/mariadb-bin.000002), or null.
+const mysql::TableSchema* DeclaredSchema(std::string_view database, std::string_view table);
+
+// Decodes the fixture with DeclaredSchema as the schema lookup (cached: each file is decoded
+// once per test program).
 const DecodedFile& DecodeFixture(const std::string& relative);
 size_t CountRows(const DecodedFile& decoded);
 
