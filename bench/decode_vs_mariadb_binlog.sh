@@ -5,7 +5,9 @@
 # non-indexed column, one DELETE and one INSERT, each a row event with one row, the hard case
 # for a decoder (per-event overhead dominates). binlake decodes every row into typed values
 # (`binlake binlog stats`: event decoding, row images, transaction assembly); mariadb-binlog
-# prints every row (`--base64-output=decode-rows -vv`) to /dev/null. Both run pinned to one CPU.
+# prints every row (`--base64-output=decode-rows -vv`) to /dev/null. Both run pinned to one CPU,
+# and the rates divide by each process's CPU time (user + system), so that other load on the
+# machine does not distort the comparison; wall times are printed too.
 # The last line is:  binlake_rows_per_s=... mariadb_binlog_rows_per_s=... ratio=...
 #
 #   cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release
@@ -54,20 +56,22 @@ while read -r name; do
 done < <(sql "SHOW BINARY LOGS" | cut -f1 | head -n -1)
 echo "binlog: ${files[*]##*/} ($(du -ch "${files[@]}" | tail -n 1 | cut -f1))" >&2
 
-seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# cpu_seconds OUTPUT COMMAND...: runs COMMAND with stdout to OUTPUT and prints its CPU seconds
+# (user + system) and wall seconds.
+cpu_seconds() {
+  local output=$1 TIMEFORMAT='%U %S %R' times
+  shift
+  times=$({ time "$@" > "$output" 2> "$BINLAKE_MARIADB_DIR/decode.err"; } 2>&1 | tail -n 1)
+  awk '{ printf "%.3f %.3f", $1 + $2, $3 }' <<<"$times"
+}
 
-start=$(date +%s.%N)
-"${pin[@]}" "$binlake" binlog stats "${files[@]}" > "$BINLAKE_MARIADB_DIR/stats.txt"
-end=$(date +%s.%N)
-binlake_seconds=$(seconds "$start" "$end")
+read -r binlake_seconds binlake_wall < <(cpu_seconds "$BINLAKE_MARIADB_DIR/stats.txt" \
+  "${pin[@]}" "$binlake" binlog stats "${files[@]}")
 rows=$(sed -n 's/.*row changes: \([0-9]*\).*/\1/p' "$BINLAKE_MARIADB_DIR/stats.txt")
 [ "$rows" -ge "$row_changes" ] || { echo "only $rows row changes in the binlog" >&2; exit 1; }
+read -r mariadb_seconds mariadb_wall < <(cpu_seconds /dev/null \
+  "${pin[@]}" mariadb-binlog --base64-output=decode-rows -vv "${files[@]}")
 
-start=$(date +%s.%N)
-"${pin[@]}" mariadb-binlog --base64-output=decode-rows -vv "${files[@]}" > /dev/null
-end=$(date +%s.%N)
-mariadb_seconds=$(seconds "$start" "$end")
-
-echo "row changes: $rows; binlake: ${binlake_seconds} s; mariadb-binlog -vv: ${mariadb_seconds} s" >&2
+echo "row changes: $rows; CPU (wall) seconds: binlake ${binlake_seconds} (${binlake_wall}), mariadb-binlog -vv ${mariadb_seconds} (${mariadb_wall})" >&2
 awk -v n="$rows" -v a="$binlake_seconds" -v b="$mariadb_seconds" 'BEGIN {
   printf "binlake_rows_per_s=%.0f mariadb_binlog_rows_per_s=%.0f ratio=%.1f\n", n / a, n / b, b / a }'

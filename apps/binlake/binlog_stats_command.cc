@@ -1,7 +1,9 @@
 // `binlake binlog stats FILE...` (binlog_command.h).
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "binlake/base/macros.h"
@@ -55,22 +57,28 @@ std::string TypeLabel(uint8_t code) {
 }  // namespace
 
 Status RunBinlogStats(const BinlogFilesArgs& args) {
-  std::map<std::string, std::pair<uint64_t, uint64_t>> by_type;  // count, bytes
+  std::array<std::pair<uint64_t, uint64_t>, 256> by_type{};  // by type code: count, bytes
   std::map<std::string, TableCounts> by_table;
   TransactionCounts transactions;
   binlog::TransactionAssembler assembler(transactions);
   uint64_t events = 0;
   uint64_t rows = 0;
+  std::shared_ptr<const binlog::TableMap> last_table;
+  TableCounts* last_counts = nullptr;
   RETURN_IF_ERROR(ForEachBinlogEvent(args, [&](const binlog::Event& event) {
     ++events;
-    auto& type = by_type[TypeLabel(event.header.type_code)];
+    auto& type = by_type[event.header.type_code];
     ++type.first;
     type.second += event.header.event_length;
     if (const auto* data = std::get_if<binlog::RowsEventData>(&event.body)) {
-      TableCounts& table = by_table[data->table->database + "." + data->table->table];
-      ++table.events;
+      // Consecutive row events mostly share their TableMap: look the name up only on a change.
+      if (data->table != last_table) {
+        last_table = data->table;
+        last_counts = &by_table[data->table->database + "." + data->table->table];
+      }
+      ++last_counts->events;
       for (const binlog::RowChange& row : data->rows.rows) {
-        ++table.rows[static_cast<size_t>(row.op)];
+        ++last_counts->rows[static_cast<size_t>(row.op)];
       }
       rows += data->rows.rows.size();
     }
@@ -80,7 +88,13 @@ Status RunBinlogStats(const BinlogFilesArgs& args) {
 
   fmt::print("events: {}  row changes: {}\n\n{:<34}{:>10}{:>14}\n", events, rows,
              "events by type:", "count", "bytes");
-  for (const auto& [name, counts] : by_type) {
+  std::map<std::string, std::pair<uint64_t, uint64_t>> by_name;
+  for (size_t code = 0; code < by_type.size(); ++code) {
+    if (by_type[code].first != 0) {
+      by_name[TypeLabel(static_cast<uint8_t>(code))] = by_type[code];
+    }
+  }
+  for (const auto& [name, counts] : by_name) {
     fmt::print("  {:<32}{:>10}{:>14}\n", name, counts.first, counts.second);
   }
   fmt::print("\n{:<34}{:>8}{:>10}{:>10}{:>10}\n", "rows by table:", "events", "insert", "update",

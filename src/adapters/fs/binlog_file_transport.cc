@@ -5,7 +5,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <utility>
 
 #include "adapters/fs/errno_status.h"
@@ -70,8 +72,8 @@ Result<std::unique_ptr<BinlogFileTransport>> BinlogFileTransport::Open(const std
                     "magic)",
                     path, transport->file_size_));
   }
-  RETURN_IF_ERROR(transport->Fill(0, kFirstEventOffset));
-  if (std::string_view(transport->buffer_).substr(0, kFirstEventOffset) != io::kBinlogMagic) {
+  ASSIGN_OR_RETURN(const char* magic, transport->Fill(0, kFirstEventOffset));
+  if (std::string_view(magic, kFirstEventOffset) != io::kBinlogMagic) {
     return CorruptionError(fmt::format("file {}: not a binlog file (bad magic)", path));
   }
   if (start_position > transport->file_size_) {
@@ -95,25 +97,34 @@ BinlogFileTransport::~BinlogFileTransport() {
   }
 }
 
-Status BinlogFileTransport::Fill(uint64_t offset, size_t n) {
-  const uint64_t buffered_end = buffer_offset_ + buffer_.size();
-  if (offset >= buffer_offset_ && offset + n <= buffered_end) {
-    return Status::Ok();
+Result<const char*> BinlogFileTransport::Refill(uint64_t offset, size_t n) {
+  // Keep the buffered bytes from `offset` on, then read at least a chunk more.
+  size_t kept = 0;
+  if (offset >= buffer_offset_ && offset < buffer_offset_ + buffered_) {
+    kept = buffered_ - static_cast<size_t>(offset - buffer_offset_);
+    std::memmove(buffer_.get(), buffer_.get() + (offset - buffer_offset_), kept);
   }
-  // Keep the bytes from `offset` on, if buffered, and read the rest: at least a chunk.
-  if (offset >= buffer_offset_ && offset < buffered_end) {
-    buffer_.erase(0, offset - buffer_offset_);
-  } else {
-    buffer_.clear();
+  const size_t wanted = std::max(n, kept + kChunkBytes);
+  if (wanted > capacity_) {
+    auto grown = std::make_unique_for_overwrite<char[]>(wanted);
+    if (kept > 0) {
+      std::memcpy(grown.get(), buffer_.get(), kept);
+    }
+    buffer_ = std::move(grown);
+    capacity_ = wanted;
   }
   buffer_offset_ = offset;
-  const uint64_t read_from = offset + buffer_.size();
-  const uint64_t want = std::max<uint64_t>(n - buffer_.size(), kChunkBytes);
+  buffered_ = kept;
+  const uint64_t read_from = offset + kept;
   const uint64_t available = file_size_ - std::min(file_size_, read_from);
-  const auto to_read = static_cast<size_t>(std::min(want, available));
-  const size_t old_size = buffer_.size();
-  buffer_.resize(old_size + to_read);
-  return ReadAt(fd_, path_, read_from, buffer_.data() + old_size, to_read);
+  const auto to_read = static_cast<size_t>(std::min<uint64_t>(capacity_ - kept, available));
+  RETURN_IF_ERROR(ReadAt(fd_, path_, read_from, buffer_.get() + kept, to_read));
+  buffered_ += to_read;
+  if (n > buffered_) {
+    return InternalError(
+        fmt::format("file {}: {} bytes at offset {} are not in the file", path_, n, offset));
+  }
+  return buffer_.get();
 }
 
 Status BinlogFileTransport::TruncatedError(uint64_t offset, std::string_view detail) const {
@@ -130,12 +141,9 @@ Result<std::optional<io::RawBinlogEvent>> BinlogFileTransport::ReadNext() {
   if (left < io::kMinBinlogEventLength) {
     return TruncatedError(offset, fmt::format("{} bytes left, shorter than an event header", left));
   }
-  RETURN_IF_ERROR(Fill(offset, io::kMinBinlogEventLength));
-  const std::string_view header =
-      std::string_view(buffer_).substr(offset - buffer_offset_, io::kMinBinlogEventLength);
-  ByteReader length_reader(header.substr(io::kBinlogEventLengthOffset, 4),
-                           offset + io::kBinlogEventLengthOffset);
-  ASSIGN_OR_RETURN(uint32_t length, length_reader.ReadU32Le("event length"));
+  ASSIGN_OR_RETURN(const char* header, Fill(offset, io::kMinBinlogEventLength));
+  const auto length =
+      static_cast<uint32_t>(internal::LoadLe<4>(header + io::kBinlogEventLengthOffset));
   if (length < io::kMinBinlogEventLength || length > kMaxEventBytes) {
     return CorruptionError(fmt::format("file {}: bad event length {} at offset {} (must be {}..{})",
                                        path_, length, offset, io::kMinBinlogEventLength,
@@ -145,10 +153,10 @@ Result<std::optional<io::RawBinlogEvent>> BinlogFileTransport::ReadNext() {
     return TruncatedError(offset,
                           fmt::format("event length {} but only {} bytes left", length, left));
   }
-  RETURN_IF_ERROR(Fill(offset, length));
+  ASSIGN_OR_RETURN(const char* event, Fill(offset, length));
   next_offset_ = offset + length;
-  return std::optional<io::RawBinlogEvent>(io::RawBinlogEvent{
-      std::string_view(buffer_).substr(offset - buffer_offset_, length), name_, offset});
+  return std::optional<io::RawBinlogEvent>(
+      io::RawBinlogEvent{std::string_view(event, length), name_, offset});
 }
 
 Result<std::optional<io::RawBinlogEvent>> BinlogFileTransport::Next() {

@@ -50,8 +50,15 @@ class BinlogFileTransport final : public io::BinlogTransport {
   BinlogFileTransport(int fd, std::string path, uint64_t file_size, uint64_t start_position);
 
   Result<std::optional<io::RawBinlogEvent>> ReadNext();
-  // Makes bytes [offset, offset + n) available in buffer_ (reading and compacting as needed).
-  Status Fill(uint64_t offset, size_t n);
+  // Makes file bytes [offset, offset + n) available in the buffer and returns a pointer to the
+  // first (reading, compacting or growing as needed).
+  Result<const char*> Fill(uint64_t offset, size_t n) {
+    if (offset >= buffer_offset_ && offset + n <= buffer_offset_ + buffered_) [[likely]] {
+      return buffer_.get() + (offset - buffer_offset_);
+    }
+    return Refill(offset, n);
+  }
+  Result<const char*> Refill(uint64_t offset, size_t n);
   Status TruncatedError(uint64_t offset, std::string_view detail) const;
 
   int fd_ = -1;
@@ -61,7 +68,10 @@ class BinlogFileTransport final : public io::BinlogTransport {
   uint64_t start_position_ = 4;
   uint64_t next_offset_ = 4;  // position of the next event to deliver
   bool first_event_done_ = false;
-  std::string buffer_;  // file bytes [buffer_offset_, buffer_offset_ + buffer_.size())
+  // File bytes [buffer_offset_, buffer_offset_ + buffered_) in buffer_[0, buffered_).
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t buffered_ = 0;
   uint64_t buffer_offset_ = 0;
   std::optional<Status> sticky_error_;
 };
