@@ -1078,7 +1078,7 @@ MysqlbinlogComparison CompareWithMysqlbinlog(const DecodedFile& decoded,
 }
 
 std::string Disagreement::Describe() const {
-  return fmt::format("{} event ending at {} row {} column @{}: ours {}, peer {}", file, event_end,
+  return fmt::format("{} event log_pos {} row {} column @{}: ours {}, peer {}", file, event_end,
                      row, column, ours.size() > 200 ? ours.substr(0, 200) + "..." : ours,
                      peer.size() > 200 ? peer.substr(0, 200) + "..." : peer);
 }
@@ -1135,8 +1135,8 @@ void ExpectOnlyKnownDisagreements(const PeerComparison& comparison,
     if (!used[i]) {
       ADD_FAILURE() << "known disagreement no longer seen (update the list and "
                        "docs/protocol/binlog-conformance.md): "
-                    << known[i].file << " event ending at " << known[i].event_end << " column @"
-                    << known[i].column;
+                    << known[i].file << " event log_pos " << known[i].event_end << " column @"
+                    << known[i].column << " (" << known[i].reason << ")";
     }
   }
 }

@@ -109,7 +109,7 @@ struct KnownDisagreement {
   std::string_view file;
   uint64_t event_end = 0;
   uint32_t column = 0;
-  std::string_view reason;
+  std::string_view reason;  // shown when the entry no longer matches anything
 };
 
 const std::vector<KnownDisagreement>& KnownGoMysqlDisagreements();
