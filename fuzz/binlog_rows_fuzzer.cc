@@ -62,6 +62,7 @@ void FuzzRows(uint8_t event_type, uint8_t flags, std::string_view table_map,
   (void)PeekRowsTableId(rows, info);
   RowDecodeOptions options;
   options.max_decompressed_bytes = 1 << 20;
+  options.max_values_per_event = 1 << 16;
   Result<RowsEvent> event = DecodeRowsEvent(rows, info, *map, options);
   if (!event.ok()) {
     return;

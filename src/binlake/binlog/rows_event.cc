@@ -177,6 +177,22 @@ Status DecodeImage(const ImageContext& ctx, ByteReader& reader, std::string_view
   return Status::Ok();
 }
 
+// The after image of an update; PARTIAL_UPDATE_ROWS puts the value options (and the partial
+// JSON bits when PARTIAL_JSON_UPDATES is set) before it.
+Status DecodeAfterImage(const ImageContext& ctx, ByteReader& rows, std::string_view present,
+                        size_t present_count, size_t row, bool partial, size_t json_columns,
+                        std::vector<std::string_view>* json_before, RowImage* image) {
+  std::string_view partial_bits;
+  if (partial) {
+    ASSIGN_OR_RETURN(const uint64_t value_options, ReadLengthEncodedInt(rows, "value options"));
+    if ((value_options & kPartialJsonUpdates) != 0) {
+      ASSIGN_OR_RETURN(partial_bits, rows.ReadBytes((json_columns + 7) / 8, "partial JSON bits"));
+    }
+  }
+  return DecodeImage(ctx, rows, present, present_count, row, partial_bits, false, json_before,
+                     image);
+}
+
 }  // namespace
 
 Status RowsDecoder::DecodeInto(std::string_view body, const RowsEventInfo& info,
@@ -232,29 +248,38 @@ Status RowsDecoder::DecodeInto(std::string_view body, const RowsEventInfo& info,
   }
   size_t row = 0;
   for (; !rows.AtEnd(); ++row) {
+    const size_t row_start = rows.position();
+    if ((row + 1) * std::max<size_t>(n, 1) > options.max_values_per_event) {
+      return FailedPreconditionError(
+          fmt::format("rows event for {}.{} expands to more than {} values (RowDecodeOptions::"
+                      "max_values_per_event)",
+                      table.database, table.table, options.max_values_per_event));
+    }
     if (row == out->rows.size()) {
       out->rows.emplace_back();
     }
     RowChange& change = out->rows[row];
     change.op = kind.op;
     RowImage& first = kind.op == RowOp::kInsert ? change.after : change.before;
+    RowImage& unused = kind.op == RowOp::kInsert ? change.before : change.after;
+    if (kind.op != RowOp::kUpdate) {
+      unused.present.clear();
+      unused.values.clear();
+    }
     if (kind.partial) {
       json_before_.assign(n, std::string_view());
     }
     RETURN_IF_ERROR(DecodeImage(ctx, rows, present_before, before_count, row, {}, kind.partial,
                                 &json_before_, &first));
-    if (kind.op != RowOp::kUpdate) {
-      continue;
+    if (kind.op == RowOp::kUpdate) {
+      RETURN_IF_ERROR(DecodeAfterImage(ctx, rows, present_after, after_count, row, kind.partial,
+                                       json_columns, &json_before_, &change.after));
     }
-    std::string_view partial_bits;
-    if (kind.partial) {
-      ASSIGN_OR_RETURN(const uint64_t value_options, ReadLengthEncodedInt(rows, "value options"));
-      if ((value_options & kPartialJsonUpdates) != 0) {
-        ASSIGN_OR_RETURN(partial_bits, rows.ReadBytes((json_columns + 7) / 8, "partial JSON bits"));
-      }
+    if (rows.position() == row_start) [[unlikely]] {
+      // Only an image without columns is empty; repeating it would never reach the end.
+      return CorruptionError(fmt::format("rows event for {}.{}: row {} has no columns",
+                                         table.database, table.table, row));
     }
-    RETURN_IF_ERROR(DecodeImage(ctx, rows, present_after, after_count, row, partial_bits, false,
-                                &json_before_, &change.after));
   }
   out->rows.resize(row);
   return Status::Ok();

@@ -57,6 +57,9 @@ struct RowDecodeOptions {
   const TextConverter* text_converter = nullptr;
   // The largest decompressed body a MariaDB compressed rows event may declare.
   size_t max_decompressed_bytes = size_t{1} << 30;
+  // The most values (rows x table columns) one event may expand to: a MINIMAL image of a wide
+  // table costs a few bytes per row on the wire but one Value per column in memory.
+  size_t max_values_per_event = size_t{1} << 26;
 };
 
 struct RowImage {

@@ -403,5 +403,20 @@ TEST(RowsEventTest, UnsupportedAndUnknownTextAreErrorsNotGuesses) {
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("not a rows event")));
 }
 
+TEST(RowsEventTest, RowsWithoutBytesAndOversizedExpansionsAreRefused) {
+  ASSERT_OK_AND_ASSIGN(const TableMap map, DecodeTableMap(TableMapBody(SysbenchTable()), 8));
+  // No column present: a row would take no bytes and the rows would never end.
+  EXPECT_THAT(DecodeRowsEvent(RowsBody(42, 1, 4, Bitmap(4, {}), "", "x"), Info(23), map, {}),
+              StatusIs(StatusCode::kCorruption, HasSubstr("no columns")));
+  std::string rows;
+  for (uint32_t id = 0; id < 10; ++id) {
+    rows += Bitmap(1, {}) + LittleEndian(id, 4);
+  }
+  RowDecodeOptions options;
+  options.max_values_per_event = 16;  // 4 rows of 4 columns
+  EXPECT_THAT(DecodeRowsEvent(RowsBody(42, 1, 4, Bitmap(4, {0}), "", rows), Info(25), map, options),
+              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("max_values_per_event")));
+}
+
 }  // namespace
 }  // namespace binlake::binlog
