@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "adapters/fs/binlog_file_transport.h"
+#include "binlake/binlog/charset.h"
 #include "binlake/binlog/event_decoder.h"
 #include "binlake/binlog/event_type.h"
 
@@ -344,24 +345,6 @@ class MysqlbinlogComparer {
 // ---------------------------------------------------------------------------------------------
 // Peer value conventions.
 
-void AppendUtf8(uint32_t code_point, std::string& out) {
-  if (code_point < 0x80) {
-    out.push_back(static_cast<char>(code_point));
-  } else if (code_point < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (code_point >> 6)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else if (code_point < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (code_point >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (code_point >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((code_point >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code_point & 0x3F)));
-  }
-}
-
 std::optional<uint32_t> ReadHex(std::string_view text, size_t pos, size_t digits) {
   if (pos + digits > text.size()) {
     return std::nullopt;
@@ -409,7 +392,7 @@ std::optional<std::string> GoUnquote(std::string_view quoted) {
     if (kind == 'x') {
       out.push_back(static_cast<char>(*value));
     } else {
-      AppendUtf8(*value, out);
+      binlog::AppendUtf8(*value, &out);
     }
   }
   return out;
