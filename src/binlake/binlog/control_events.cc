@@ -24,8 +24,7 @@ std::string RestAsString(ByteReader& reader) {
   return out;
 }
 
-// Heartbeat v2 field codes (MySQL 8.0.26+).
-constexpr uint64_t kHeartbeatEndMark = 0;
+// Heartbeat v2 field codes (MySQL 8.0.26+); 0 is the end mark.
 constexpr uint64_t kHeartbeatLogFile = 1;
 constexpr uint64_t kHeartbeatPosition = 2;
 
@@ -126,29 +125,38 @@ Result<HeartbeatEvent> DecodeHeartbeatV1(ByteReader& body, uint32_t next_positio
   return heartbeat;
 }
 
-// A sequence of (type, length, value) fields, each number length-encoded, up to an end mark.
+Result<std::optional<TlvField>> ReadTlvField(ByteReader& reader, std::string_view what) {
+  if (reader.AtEnd()) {
+    return std::optional<TlvField>();
+  }
+  ASSIGN_OR_RETURN(uint64_t type, ReadLengthEncodedInt(reader, what));
+  if (type == 0) {
+    return std::optional<TlvField>();
+  }
+  ASSIGN_OR_RETURN(uint64_t length, ReadLengthEncodedInt(reader, what));
+  if (length > reader.remaining()) {
+    return CorruptionError(fmt::format("{} {} at offset {}: length {} exceeds the {} bytes left",
+                                       what, type, reader.offset(), length, reader.remaining()));
+  }
+  ASSIGN_OR_RETURN(ByteReader value, reader.SubReader(length, what));
+  return std::optional<TlvField>(TlvField{type, value});
+}
+
 Result<HeartbeatEvent> DecodeHeartbeatV2(ByteReader& body) {
   HeartbeatEvent heartbeat;
   heartbeat.v2 = true;
-  while (!body.AtEnd()) {
-    ASSIGN_OR_RETURN(uint64_t type, ReadLengthEncodedInt(body, "heartbeat field type"));
-    if (type == kHeartbeatEndMark) {
-      break;
+  while (true) {
+    ASSIGN_OR_RETURN(std::optional<TlvField> field, ReadTlvField(body, "heartbeat field"));
+    if (!field) {
+      return heartbeat;
     }
-    ASSIGN_OR_RETURN(uint64_t length, ReadLengthEncodedInt(body, "heartbeat field length"));
-    if (length > body.remaining()) {
-      return CorruptionError(
-          fmt::format("heartbeat field {} at offset {}: length {} exceeds the {} bytes left", type,
-                      body.offset(), length, body.remaining()));
-    }
-    ASSIGN_OR_RETURN(ByteReader field, body.SubReader(length, "heartbeat field"));
-    if (type == kHeartbeatLogFile) {
-      heartbeat.log_file = RestAsString(field);
-    } else if (type == kHeartbeatPosition) {
-      ASSIGN_OR_RETURN(heartbeat.position, ReadLengthEncodedInt(field, "heartbeat position"));
+    if (field->type == kHeartbeatLogFile) {
+      heartbeat.log_file = RestAsString(field->value);
+    } else if (field->type == kHeartbeatPosition) {
+      ASSIGN_OR_RETURN(heartbeat.position,
+                       ReadLengthEncodedInt(field->value, "heartbeat position"));
     }
   }
-  return heartbeat;
 }
 
 Result<XaPrepareEvent> DecodeXaPrepare(ByteReader& body) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "binlake/base/byte_reader.h"
@@ -72,5 +73,14 @@ Result<MariaGtidListEvent> DecodeMariaGtidList(ByteReader& body);
 Result<uint64_t> ReadSerializedVarUint(ByteReader& reader, std::string_view what);
 // The MySQL protocol's length-encoded integer (0xfb is refused: it means NULL, not a number).
 Result<uint64_t> ReadLengthEncodedInt(ByteReader& reader, std::string_view what);
+
+// One field of the (type, length, value) headers of TRANSACTION_PAYLOAD and HEARTBEAT_V2
+// events: type and length are length-encoded integers; type 0 is the end mark (std::nullopt),
+// as is the end of the input. `value` is bounded to the field's bytes.
+struct TlvField {
+  uint64_t type = 0;
+  ByteReader value;
+};
+Result<std::optional<TlvField>> ReadTlvField(ByteReader& reader, std::string_view what);
 
 }  // namespace binlake::binlog

@@ -9,8 +9,7 @@
 namespace binlake::binlog {
 namespace {
 
-// Header field codes.
-constexpr uint64_t kFieldEndMark = 0;
+// Header field codes (0 is the end mark).
 constexpr uint64_t kFieldPayloadSize = 1;
 constexpr uint64_t kFieldCompressionType = 2;
 constexpr uint64_t kFieldUncompressedSize = 3;
@@ -25,26 +24,20 @@ Result<TransactionPayload> DecodeTransactionPayloadHeader(ByteReader& body) {
   TransactionPayload result;
   bool have_size = false;
   while (true) {
-    ASSIGN_OR_RETURN(uint64_t type, ReadLengthEncodedInt(body, "payload field type"));
-    if (type == kFieldEndMark) {
+    ASSIGN_OR_RETURN(std::optional<TlvField> field, ReadTlvField(body, "payload field"));
+    if (!field) {
       break;
     }
-    ASSIGN_OR_RETURN(uint64_t length, ReadLengthEncodedInt(body, "payload field length"));
-    if (length > body.remaining()) {
-      return CorruptionError(
-          fmt::format("payload field {} at offset {}: length {} exceeds the {} "
-                      "bytes left",
-                      type, body.offset(), length, body.remaining()));
-    }
-    ASSIGN_OR_RETURN(ByteReader field, body.SubReader(length, "payload field"));
-    if (type == kFieldPayloadSize) {
-      ASSIGN_OR_RETURN(result.header.payload_size, ReadLengthEncodedInt(field, "payload size"));
+    if (field->type == kFieldPayloadSize) {
+      ASSIGN_OR_RETURN(result.header.payload_size,
+                       ReadLengthEncodedInt(field->value, "payload size"));
       have_size = true;
-    } else if (type == kFieldCompressionType) {
-      ASSIGN_OR_RETURN(result.header.compression, ReadLengthEncodedInt(field, "compression"));
-    } else if (type == kFieldUncompressedSize) {
+    } else if (field->type == kFieldCompressionType) {
+      ASSIGN_OR_RETURN(result.header.compression,
+                       ReadLengthEncodedInt(field->value, "compression"));
+    } else if (field->type == kFieldUncompressedSize) {
       ASSIGN_OR_RETURN(result.header.uncompressed_size,
-                       ReadLengthEncodedInt(field, "uncompressed size"));
+                       ReadLengthEncodedInt(field->value, "uncompressed size"));
     }
   }
   if (!have_size || result.header.payload_size != body.remaining()) {
