@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cstdio>
 #include <optional>
 #include <type_traits>
 #include <variant>
@@ -198,13 +197,15 @@ std::string FractionDigits(uint32_t micros, uint16_t precision) {
   return "." + six.substr(0, std::min<size_t>(precision, 6));
 }
 
-// FLOAT prints with "%-20g" (left-aligned in 20 columns), DOUBLE with "%-.20g" (20 significant
-// digits); both as mysqlbinlog formats them through the C library.
-std::string PrintfDouble(double value, bool is_float) {
-  std::array<char, 400> buffer{};
-  const int length = is_float ? std::snprintf(buffer.data(), buffer.size(), "%-20g", value)
-                              : std::snprintf(buffer.data(), buffer.size(), "%-.20g", value);
-  return std::string(buffer.data(), static_cast<size_t>(std::max(length, 0)));
+// FLOAT prints as C's "%-20g" (6 significant digits, left-aligned in 20 columns), DOUBLE as
+// "%-.20g" (20 significant digits), as mysqlbinlog formats them; fmt's 'g' follows the same
+// rules.
+std::string FormatFloat(float value) {
+  return fmt::format("{:<20g}", static_cast<double>(value));
+}
+
+std::string FormatDouble(double value) {
+  return fmt::format("{:.20g}", value);
 }
 
 // The string bytes of a Text/Binary/Json value as stored, or nullopt for another kind.
@@ -282,12 +283,12 @@ Result<std::string> FormatNonNull(const MysqlbinlogColumn& column, const mysql::
     }
     case FieldType::kFloat:
       if (const auto* f = std::get_if<float>(&value)) {
-        return PrintfDouble(static_cast<double>(*f), true);
+        return FormatFloat(*f);
       }
       return KindMismatch(column, value);
     case FieldType::kDouble:
       if (const auto* d = std::get_if<double>(&value)) {
-        return PrintfDouble(*d, false);
+        return FormatDouble(*d);
       }
       return KindMismatch(column, value);
     case FieldType::kDecimal:
