@@ -168,6 +168,124 @@ Status ConvertWide(std::string_view bytes, std::string_view charset, size_t unit
 
 }  // namespace
 
+size_t DecodeUtf8At(std::string_view bytes, size_t i, uint32_t* cp) {
+  const size_t n = bytes.size();
+  const auto b0 = static_cast<uint8_t>(bytes[i]);
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  size_t len;
+  uint32_t value;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+    value = b0 & 0x1FU;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    value = b0 & 0x0FU;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    value = b0 & 0x07U;
+  } else {
+    return 0;
+  }
+  if (n - i < len) {
+    return 0;
+  }
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<uint8_t>(bytes[i + k]);
+    if ((b & 0xC0) != 0x80) {
+      return 0;
+    }
+    value = (value << 6) | (b & 0x3FU);
+  }
+  const bool overlong = (len == 3 && value < 0x800) || (len == 4 && value < 0x10000);
+  if (overlong || IsSurrogate(value) || value > kMaxCodePoint) {
+    return 0;
+  }
+  *cp = value;
+  return len;
+}
+
+namespace {
+
+// The byte MySQL's latin1 stores for `cp`, or '?' when latin1 cannot represent it.
+char Latin1ByteFor(uint32_t cp) {
+  if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) {
+    return static_cast<char>(cp);
+  }
+  for (size_t k = 0; k < kLatin1High.size(); ++k) {
+    if (kLatin1High[k] == cp) {
+      return static_cast<char>(0x80 + k);
+    }
+  }
+  return '?';
+}
+
+void AppendUnit(uint32_t unit, size_t bytes, bool big_endian, std::string* out) {
+  for (size_t k = 0; k < bytes; ++k) {
+    const size_t shift = 8 * (big_endian ? bytes - 1 - k : k);
+    out->push_back(static_cast<char>((unit >> shift) & 0xFF));
+  }
+}
+
+// Appends `cp` in a wide encoding; `pairs` allows UTF-16 surrogate pairs, otherwise code points
+// beyond the unit's range become '?'.
+void AppendWide(uint32_t cp, size_t unit_bytes, bool big_endian, bool pairs, std::string* out) {
+  if (unit_bytes == 2 && cp > 0xFFFF) {
+    if (!pairs) {
+      AppendUnit('?', unit_bytes, big_endian, out);
+      return;
+    }
+    AppendUnit(0xD800 + ((cp - 0x10000) >> 10), 2, big_endian, out);
+    AppendUnit(0xDC00 + ((cp - 0x10000) & 0x3FF), 2, big_endian, out);
+    return;
+  }
+  AppendUnit(cp, unit_bytes, big_endian, out);
+}
+
+}  // namespace
+
+Status ConvertFromUtf8(TextEncoding encoding, std::string_view utf8, std::string* out) {
+  if (encoding == TextEncoding::kUtf8 || encoding == TextEncoding::kBinary) {
+    out->assign(utf8);
+    return Status::Ok();
+  }
+  if (encoding == TextEncoding::kOther) {
+    return UnimplementedError("converting UTF-8 back to a legacy charset needs iconv");
+  }
+  out->clear();
+  for (size_t i = 0; i < utf8.size();) {
+    uint32_t cp;
+    const size_t length = DecodeUtf8At(utf8, i, &cp);
+    if (length == 0) {
+      return CorruptionError(fmt::format("invalid UTF-8 at byte {}", i));
+    }
+    i += length;
+    switch (encoding) {
+      case TextEncoding::kLatin1:
+        out->push_back(Latin1ByteFor(cp));
+        break;
+      case TextEncoding::kAscii:
+        out->push_back(cp < 0x80 ? static_cast<char>(cp) : '?');
+        break;
+      case TextEncoding::kUcs2:
+        AppendWide(cp, 2, /*big_endian=*/true, /*pairs=*/false, out);
+        break;
+      case TextEncoding::kUtf16:
+        AppendWide(cp, 2, /*big_endian=*/true, /*pairs=*/true, out);
+        break;
+      case TextEncoding::kUtf16le:
+        AppendWide(cp, 2, /*big_endian=*/false, /*pairs=*/true, out);
+        break;
+      default:
+        AppendWide(cp, 4, /*big_endian=*/true, /*pairs=*/false, out);
+        break;
+    }
+  }
+  return Status::Ok();
+}
+
 std::optional<Charset> CharsetForCollation(uint32_t collation_id) {
   const auto* it =
       std::upper_bound(std::begin(kCollations), std::end(kCollations), collation_id,
@@ -212,42 +330,13 @@ TextEncoding EncodingForCharsetName(std::string_view name) {
 
 bool IsValidUtf8(std::string_view bytes) {
   size_t i = AsciiPrefix(bytes);
-  const size_t n = bytes.size();
-  while (i < n) {
-    const auto b0 = static_cast<uint8_t>(bytes[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
+  while (i < bytes.size()) {
     uint32_t cp;
-    if (b0 >= 0xC2 && b0 <= 0xDF) {
-      len = 2;
-      cp = b0 & 0x1FU;
-    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-      len = 3;
-      cp = b0 & 0x0FU;
-    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-      len = 4;
-      cp = b0 & 0x07U;
-    } else {
+    const size_t length = DecodeUtf8At(bytes, i, &cp);
+    if (length == 0) {
       return false;
     }
-    if (n - i < len) {
-      return false;
-    }
-    for (size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<uint8_t>(bytes[i + k]);
-      if ((b & 0xC0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (b & 0x3FU);
-    }
-    const bool overlong = (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    if (overlong || IsSurrogate(cp) || cp > kMaxCodePoint) {
-      return false;
-    }
-    i += len;
+    i += length;
   }
   return true;
 }

@@ -93,5 +93,27 @@ TEST(CharsetTest, OtherCharsetsNeedAConverter) {
   EXPECT_EQ(out, "gbk:xy");
 }
 
+TEST(CharsetTest, ConvertFromUtf8RestoresTheStoredBytes) {
+  std::string out;
+  ASSERT_THAT(
+      ConvertFromUtf8(TextEncoding::kLatin1, "caf\xC3\xA9 \xE2\x82\xAC\xC2\x81 \xE4\xB8\xAD", &out),
+      IsOk());
+  EXPECT_EQ(out, "caf\xE9 \x80\x81 ?");
+  ASSERT_THAT(ConvertFromUtf8(TextEncoding::kUtf16, "\xF0\x9F\x98\x80", &out), IsOk());
+  EXPECT_EQ(out, std::string("\xD8\x3D\xDE\x00", 4));
+  ASSERT_THAT(ConvertFromUtf8(TextEncoding::kUtf16le, "h", &out), IsOk());
+  EXPECT_EQ(out, std::string("h\x00", 2));
+  ASSERT_THAT(ConvertFromUtf8(TextEncoding::kUcs2, "\xF0\x9F\x98\x80", &out), IsOk());
+  EXPECT_EQ(out, std::string("\x00?", 2));
+  ASSERT_THAT(ConvertFromUtf8(TextEncoding::kUtf32, "h", &out), IsOk());
+  EXPECT_EQ(out, std::string("\x00\x00\x00h", 4));
+  ASSERT_THAT(ConvertFromUtf8(TextEncoding::kAscii, "a\xC3\xA9", &out), IsOk());
+  EXPECT_EQ(out, "a?");
+  EXPECT_THAT(ConvertFromUtf8(TextEncoding::kLatin1, "\xC3", &out),
+              StatusIs(StatusCode::kCorruption));
+  EXPECT_THAT(ConvertFromUtf8(TextEncoding::kOther, "x", &out),
+              StatusIs(StatusCode::kUnimplemented));
+}
+
 }  // namespace
 }  // namespace binlake::binlog
