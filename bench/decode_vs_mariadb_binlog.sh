@@ -62,7 +62,7 @@ cpu_seconds() {
   local output=$1 TIMEFORMAT='%U %S %R' times
   shift
   times=$({ time "$@" > "$output" 2> "$BINLAKE_MARIADB_DIR/decode.err"; } 2>&1 | tail -n 1)
-  awk '{ printf "%.3f %.3f", $1 + $2, $3 }' <<<"$times"
+  awk '{ printf "%.3f %.3f\n", $1 + $2, $3 }' <<<"$times"
 }
 
 read -r binlake_seconds binlake_wall < <(cpu_seconds "$BINLAKE_MARIADB_DIR/stats.txt" \
