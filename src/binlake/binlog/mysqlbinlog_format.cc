@@ -2,12 +2,12 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <optional>
 #include <type_traits>
 #include <variant>
 
 #include "binlake/base/macros.h"
+#include "binlake/binlog/charset.h"
 
 namespace binlake::binlog {
 namespace {
@@ -105,72 +105,14 @@ std::string SetBitString(uint64_t bits, unsigned bytes) {
   return out;
 }
 
-// MySQL's latin1 is Windows-1252 with the five undefined bytes mapped to C1 controls.
-constexpr std::array<char32_t, 32> kCp1252High = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-char Latin1ByteFor(char32_t code_point) {
-  if (code_point < 0x80 || (code_point >= 0xA0 && code_point <= 0xFF)) {
-    return static_cast<char>(code_point);
-  }
-  for (size_t i = 0; i < kCp1252High.size(); ++i) {
-    if (kCp1252High[i] == code_point) {
-      return static_cast<char>(0x80 + i);
-    }
-  }
-  return '?';  // what the server stores for a character latin1 cannot hold
-}
-
-// Decodes one UTF-8 sequence at `pos`; nullopt when malformed.
-std::optional<char32_t> NextCodePoint(std::string_view text, size_t& pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  size_t extra = 0;
-  char32_t code_point = lead;
-  if (lead >= 0xF0) {
-    extra = 3;
-    code_point = lead & 0x07u;
-  } else if (lead >= 0xE0) {
-    extra = 2;
-    code_point = lead & 0x0Fu;
-  } else if (lead >= 0xC0) {
-    extra = 1;
-    code_point = lead & 0x1Fu;
-  } else if (lead >= 0x80) {
-    return std::nullopt;
-  }
-  if (pos + extra >= text.size()) {
-    return std::nullopt;
-  }
-  for (size_t i = 1; i <= extra; ++i) {
-    const auto next = static_cast<unsigned char>(text[pos + i]);
-    if ((next & 0xC0u) != 0x80u) {
-      return std::nullopt;
-    }
-    code_point = (code_point << 6) | (next & 0x3Fu);
-  }
-  pos += extra + 1;
-  return code_point;
-}
-
-// The bytes the server stored for `utf8` in a column of `charset`. Text that is not valid
-// UTF-8 is returned unchanged.
+// The bytes the server stored for `utf8` in a column of `charset`. Text in a charset the core
+// cannot encode (gbk, ...), or of an unknown charset, is returned as UTF-8.
 std::string EncodeForCharset(std::string_view utf8, std::string_view charset) {
-  if (charset != "latin1") {
+  std::string stored;
+  if (charset.empty() || !ConvertFromUtf8(EncodingForCharsetName(charset), utf8, &stored).ok()) {
     return std::string(utf8);
   }
-  std::string out;
-  out.reserve(utf8.size());
-  size_t pos = 0;
-  while (pos < utf8.size()) {
-    const std::optional<char32_t> code_point = NextCodePoint(utf8, pos);
-    if (!code_point.has_value()) {
-      return std::string(utf8);
-    }
-    out.push_back(Latin1ByteFor(*code_point));
-  }
-  return out;
+  return stored;
 }
 
 std::string Quote(std::string_view bytes) {

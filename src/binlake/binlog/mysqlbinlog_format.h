@@ -12,10 +12,10 @@
 //     prints 1900 for the zero year; FLOAT prints "%-20g" and DOUBLE "%.20g".
 //   - Strings, blobs and geometry are quoted: bytes above 0x1F print as they are (including ' and
 //     \, which mysqlbinlog does not escape), every other byte as \xNN. Text is encoded back from
-//     UTF-8 into the column's charset when that is latin1 (MySQL's latin1 is cp1252), so latin1
-//     values print the server's bytes; other charsets print as UTF-8. Fixed-length CHAR/BINARY
-//     values print without the trailing pad (space, or 0x00 for binary) the server strips from
-//     the row image.
+//     UTF-8 into the column's charset (ConvertFromUtf8: latin1, ascii, ucs2, utf16, utf32), so
+//     it prints the server's bytes; charsets the core cannot encode (gbk, ...) print as UTF-8.
+//     Fixed-length CHAR/BINARY values print without the trailing pad (space, or 0x00 for
+//     binary) the server strips from the row image.
 //   - -vv adds " /* TYPE meta=M nullable=N is_null=I */" after each value.
 //   - A value whose kind does not fit the column's wire type (a Text for an INT column) is
 //     InvalidArgument naming the column; nothing is guessed.

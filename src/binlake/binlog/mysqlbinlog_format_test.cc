@@ -119,6 +119,8 @@ TEST(MysqlbinlogFormatTest, Latin1TextPrintsTheServersBytes) {
   EXPECT_EQ(Render(FieldType::kString, 65034, mysql::Text{"caf\xC3\xA9"}, "latin1"), "'caf\xE9'");
   // U+20AC (euro sign) is 0x80 in MySQL's latin1 (cp1252).
   EXPECT_EQ(Render(FieldType::kVarchar, 300, mysql::Text{"\xE2\x82\xAC"}, "latin1"), "'\x80'");
+  // ucs2 is big-endian UCS-2: U+00E9 is stored as 00 e9.
+  EXPECT_EQ(Render(FieldType::kVarchar, 40, mysql::Text{"\xC3\xA9"}, "ucs2"), "'\\x00\xE9'");
 }
 
 TEST(MysqlbinlogFormatTest, FixedLengthStringsDropTheServersPad) {
