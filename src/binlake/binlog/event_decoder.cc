@@ -123,13 +123,14 @@ Result<uint64_t> TableMapId(const ByteReader& body, uint8_t post_header_length) 
   return reader.ReadU48Le("table id");
 }
 
-// Result<XxxEvent> → Result<EventBody>.
+// Stores a decoded body in `out`.
 template <typename T>
-Result<EventBody> AsBody(Result<T> result) {
+Status Store(Result<T> result, EventBody& out) {
   if (!result.ok()) {
     return result.status();
   }
-  return EventBody(std::move(*result));
+  out = std::move(*result);
+  return Status::Ok();
 }
 
 }  // namespace
@@ -146,11 +147,13 @@ struct EventDecoder::State {
   std::unordered_map<uint64_t, CachedTable> tables;
   PayloadEventReader payload_reader;
   RowsDecoder rows_decoder;
-  RowsEvent spare_rows;  // storage of the last delivered row event, reused by the next
+  RowsEvent spare_rows;  // row storage kept while `event` holds another kind of body
+  Event event;           // the event being delivered, reused so its storage is too
+  Event inner_event;     // the same for the events inside a TRANSACTION_PAYLOAD
 
-  // Takes back the row storage of a delivered event.
-  void Recycle(Event& event) {
-    if (auto* rows = std::get_if<RowsEventData>(&event.body)) {
+  // Keeps the row storage of `body` before it is overwritten by another kind of body.
+  void Recycle(EventBody& body) {
+    if (auto* rows = std::get_if<RowsEventData>(&body)) {
       spare_rows = std::move(rows->rows);
     }
   }
@@ -161,12 +164,13 @@ struct EventDecoder::State {
     return format && code < format->type_map.size() ? format->type_map[code] : code;
   }
   // Decodes the body of a non-format event.
-  Result<EventBody> DecodeBody(const EventHeader& header, ByteReader& body);
-  Result<EventBody> DecodeRows(const EventHeader& header, ByteReader& body);
-  Result<EventBody> DecodeTableMapBody(ByteReader& body);
-  Result<EventBody> DecodeOther(const EventHeader& header, ByteReader& body);
-  Result<Event> DecodeFormatEvent(std::string_view bytes, const Location& where);
-  Result<Event> DecodeEvent(std::string_view bytes, const Location& where, bool inner);
+  Status DecodeBody(const EventHeader& header, ByteReader& body, EventBody& out);
+  Status DecodeRows(const EventHeader& header, ByteReader& body, EventBody& out);
+  Status DecodeTableMapBody(ByteReader& body, EventBody& out);
+  Status DecodeOther(const EventHeader& header, ByteReader& body, EventBody& out);
+  Status DecodeFormatEvent(std::string_view bytes, const Location& where, Event& out);
+  // Decodes whole event `bytes` into `out` (whose storage is reused).
+  Status DecodeEvent(std::string_view bytes, const Location& where, bool inner, Event& out);
   Status DeliverPayload(const Event& outer, const TransactionPayload& payload,
                         const EventCallback& on_event);
 };
@@ -185,8 +189,8 @@ const TableMap* EventDecoder::FindTable(uint64_t table_id) const {
   return it == state_->tables.end() ? nullptr : it->second.map.get();
 }
 
-Result<Event> EventDecoder::State::DecodeFormatEvent(std::string_view bytes,
-                                                     const Location& where) {
+Status EventDecoder::State::DecodeFormatEvent(std::string_view bytes, const Location& where,
+                                              Event& out) {
   const auto type_code = static_cast<uint8_t>(bytes[4]);
   const bool start_v3 = type_code == static_cast<uint8_t>(EventType::kStartV3);
   // Binlog v1 (13-byte header) or v3 (19) START_EVENT_V3: told apart by the event length.
@@ -205,19 +209,21 @@ Result<Event> EventDecoder::State::DecodeFormatEvent(std::string_view bytes,
   }
   format = fde;
   tables.clear();
-  return Event{header,           where.source,         where.offset,
-               where.end_offset, where.payload_offset, std::move(fde)};
+  Recycle(out.body);
+  out = Event{header,           where.source,         where.offset,
+              where.end_offset, where.payload_offset, std::move(fde)};
+  return Status::Ok();
 }
 
-Result<Event> EventDecoder::State::DecodeEvent(std::string_view bytes, const Location& where,
-                                               bool inner) {
+Status EventDecoder::State::DecodeEvent(std::string_view bytes, const Location& where, bool inner,
+                                        Event& out) {
   const auto type_code = static_cast<uint8_t>(bytes[4]);
   const auto type = static_cast<EventType>(type_code);
   if (type == EventType::kFormatDescription || type == EventType::kStartV3) {
     if (inner) {
       return CorruptionError("a format description inside a TRANSACTION_PAYLOAD");
     }
-    return DecodeFormatEvent(bytes, where);
+    return DecodeFormatEvent(bytes, where, out);
   }
   if (!format) {
     return FailedPreconditionError(
@@ -238,28 +244,38 @@ Result<Event> EventDecoder::State::DecodeEvent(std::string_view bytes, const Loc
       (where.payload_offset ? *where.payload_offset : where.offset) + format->header_length;
   ByteReader body(bytes.substr(format->header_length, body_end - format->header_length),
                   body_offset);
-  ASSIGN_OR_RETURN(EventBody decoded, DecodeBody(header, body));
-  return Event{header,           where.source,         where.offset,
-               where.end_offset, where.payload_offset, std::move(decoded)};
+  if (!IsRowsEventType(header.type_code)) {
+    Recycle(out.body);
+  }
+  RETURN_IF_ERROR(DecodeBody(header, body, out.body));
+  out.header = header;
+  out.source = where.source;
+  out.offset = where.offset;
+  out.end_offset = where.end_offset;
+  out.payload_offset = where.payload_offset;
+  return Status::Ok();
 }
 
-Result<EventBody> EventDecoder::State::DecodeTableMapBody(ByteReader& body) {
+Status EventDecoder::State::DecodeTableMapBody(ByteReader& body, EventBody& out) {
   const uint8_t post_header_length =
       format->PostHeaderLength(static_cast<uint8_t>(EventType::kTableMap));
   ASSIGN_OR_RETURN(const uint64_t table_id, TableMapId(body, post_header_length));
   auto cached = tables.find(table_id);
   if (cached != tables.end() && cached->second.body == body.Rest()) {
-    return TableMapEvent{cached->second.map};
+    out = TableMapEvent{cached->second.map};
+    return Status::Ok();
   }
   ASSIGN_OR_RETURN(TableMap map, DecodeTableMap(body.Rest(), post_header_length,
                                                 format->is_mariadb ? TableMapFlavor::kMariaDb
                                                                    : TableMapFlavor::kMySql));
   auto shared = std::make_shared<const TableMap>(std::move(map));
   tables[table_id] = CachedTable{std::string(body.Rest()), shared};
-  return TableMapEvent{std::move(shared)};
+  out = TableMapEvent{std::move(shared)};
+  return Status::Ok();
 }
 
-Result<EventBody> EventDecoder::State::DecodeRows(const EventHeader& header, ByteReader& body) {
+Status EventDecoder::State::DecodeRows(const EventHeader& header, ByteReader& body,
+                                       EventBody& out) {
   const RowsEventInfo info{header.type_code, format->PostHeaderLength(header.type_code)};
   ASSIGN_OR_RETURN(uint64_t table_id, PeekRowsTableId(body.Rest(), info));
   auto it = tables.find(table_id);
@@ -276,79 +292,89 @@ Result<EventBody> EventDecoder::State::DecodeRows(const EventHeader& header, Byt
   }
   row_options.text_converter = options.text_converter;
   row_options.max_decompressed_bytes = options.max_event_bytes;
-  RowsEvent rows = std::move(spare_rows);
-  const Status status = rows_decoder.DecodeInto(body.Rest(), info, map, row_options, &rows);
+  auto* data = std::get_if<RowsEventData>(&out);
+  if (data == nullptr) {
+    data = &out.emplace<RowsEventData>();
+    data->rows = std::move(spare_rows);
+  }
+  data->table = it->second.map;
+  const Status status = rows_decoder.DecodeInto(body.Rest(), info, map, row_options, &data->rows);
   if (!status.ok()) {
     return status.WithContext(fmt::format("table {}.{}", map.database, map.table));
   }
-  return RowsEventData{it->second.map, std::move(rows)};
+  return Status::Ok();
 }
 
-Result<EventBody> EventDecoder::State::DecodeBody(const EventHeader& header, ByteReader& body) {
+Status EventDecoder::State::DecodeBody(const EventHeader& header, ByteReader& body,
+                                       EventBody& out) {
   const auto type = static_cast<EventType>(header.type_code);
   if (IsRowsEventType(header.type_code)) {
-    return DecodeRows(header, body);
+    return DecodeRows(header, body, out);
   }
   switch (type) {
     case EventType::kTableMap:
-      return DecodeTableMapBody(body);
+      return DecodeTableMapBody(body, out);
     case EventType::kQuery:
     case EventType::kExecuteLoadQuery:
     case EventType::kQueryCompressed:
       // A compressed QUERY has the QUERY post-header (MySQL-format tables do not list 165).
-      return AsBody(DecodeQuery(
-          body,
-          format->PostHeaderLength(type == EventType::kQueryCompressed ? uint8_t{2}
-                                                                       : header.type_code),
-          type == EventType::kQueryCompressed, options.max_event_bytes));
+      return Store(
+          DecodeQuery(body,
+                      format->PostHeaderLength(
+                          type == EventType::kQueryCompressed ? uint8_t{2} : header.type_code),
+                      type == EventType::kQueryCompressed, options.max_event_bytes),
+          out);
     case EventType::kXid:
-      return AsBody(DecodeXid(body));
+      return Store(DecodeXid(body), out);
     case EventType::kGtid:
     case EventType::kAnonymousGtid:
-      return AsBody(DecodeGtid(body, type == EventType::kAnonymousGtid));
+      return Store(DecodeGtid(body, type == EventType::kAnonymousGtid), out);
     case EventType::kGtidTagged:
-      return AsBody(DecodeGtidTagged(body));
+      return Store(DecodeGtidTagged(body), out);
     case EventType::kMariaGtid:
-      return AsBody(DecodeMariaGtid(body));
+      return Store(DecodeMariaGtid(body), out);
     default:
-      return DecodeOther(header, body);
+      return DecodeOther(header, body, out);
   }
 }
 
-Result<EventBody> EventDecoder::State::DecodeOther(const EventHeader& header, ByteReader& body) {
+Status EventDecoder::State::DecodeOther(const EventHeader& header, ByteReader& body,
+                                        EventBody& out) {
   const auto type = static_cast<EventType>(header.type_code);
   switch (type) {
     case EventType::kRotate:
-      return AsBody(DecodeRotate(body, format->PostHeaderLength(header.type_code)));
+      return Store(DecodeRotate(body, format->PostHeaderLength(header.type_code)), out);
     case EventType::kStop:
-      return StopEvent{};
+      out = StopEvent{};
+      return Status::Ok();
     case EventType::kPreviousGtids:
-      return AsBody(DecodePreviousGtids(body));
+      return Store(DecodePreviousGtids(body), out);
     case EventType::kMariaGtidList:
-      return AsBody(DecodeMariaGtidList(body));
+      return Store(DecodeMariaGtidList(body), out);
     case EventType::kBinlogCheckpoint:
-      return AsBody(DecodeBinlogCheckpoint(body));
+      return Store(DecodeBinlogCheckpoint(body), out);
     case EventType::kAnnotateRows:
-      return AsBody(DecodeAnnotateRows(body));
+      return Store(DecodeAnnotateRows(body), out);
     case EventType::kRowsQuery:
-      return AsBody(DecodeRowsQuery(body));
+      return Store(DecodeRowsQuery(body), out);
     case EventType::kIntvar:
-      return AsBody(DecodeIntvar(body));
+      return Store(DecodeIntvar(body), out);
     case EventType::kRand:
-      return AsBody(DecodeRand(body));
+      return Store(DecodeRand(body), out);
     case EventType::kUserVar:
-      return AsBody(DecodeUserVar(body));
+      return Store(DecodeUserVar(body), out);
     case EventType::kIncident:
-      return AsBody(DecodeIncident(body));
+      return Store(DecodeIncident(body), out);
     case EventType::kHeartbeat:
-      return AsBody(DecodeHeartbeatV1(body, header.next_position));
+      return Store(DecodeHeartbeatV1(body, header.next_position), out);
     case EventType::kHeartbeatV2:
-      return AsBody(DecodeHeartbeatV2(body));
+      return Store(DecodeHeartbeatV2(body), out);
     case EventType::kXaPrepare:
-      return AsBody(DecodeXaPrepare(body));
+      return Store(DecodeXaPrepare(body), out);
     case EventType::kTransactionPayload: {
       ASSIGN_OR_RETURN(TransactionPayload payload, DecodeTransactionPayloadHeader(body));
-      return payload.header;
+      out = payload.header;
+      return Status::Ok();
     }
     case EventType::kStartEncryption:
       return UnimplementedError(
@@ -358,7 +384,8 @@ Result<EventBody> EventDecoder::State::DecodeOther(const EventHeader& header, By
       break;
   }
   if (IsOpaqueKnownType(type) || (header.flags & kEventFlagIgnorable) != 0) {
-    return OpaqueEvent{CarriesStatementData(type)};
+    out = OpaqueEvent{CarriesStatementData(type)};
+    return Status::Ok();
   }
   return UnimplementedError(fmt::format(
       "unknown event type {} without the ignorable flag: it may carry data, so binlake stops",
@@ -379,16 +406,15 @@ Status EventDecoder::State::DeliverPayload(const Event& outer, const Transaction
     }
     where.payload_offset = (*inner)->payload_offset;
     const std::string_view bytes = (*inner)->bytes;
-    Result<Event> event = DecodeEvent(bytes, where, true);
-    if (!event.ok()) {
-      return WithLocation(event.status(), where, TypeCodeOf(bytes));
+    const Status status = DecodeEvent(bytes, where, true, inner_event);
+    if (!status.ok()) {
+      return WithLocation(status, where, TypeCodeOf(bytes));
     }
-    if (event->type() == EventType::kTransactionPayload) {
+    if (inner_event.type() == EventType::kTransactionPayload) {
       return WithLocation(CorruptionError("a TRANSACTION_PAYLOAD inside a TRANSACTION_PAYLOAD"),
-                          where, event->header.type_code);
+                          where, inner_event.header.type_code);
     }
-    RETURN_IF_ERROR(on_event(*event));
-    Recycle(*event);
+    RETURN_IF_ERROR(on_event(inner_event));
   }
 }
 
@@ -399,13 +425,13 @@ Status EventDecoder::Decode(const io::RawBinlogEvent& raw, const EventCallback& 
                                        raw.source, raw.offset, raw.bytes.size()));
   }
   const uint8_t type_code = state_->TypeCodeOf(raw.bytes);
-  Result<Event> event = state_->DecodeEvent(raw.bytes, where, false);
-  if (!event.ok()) {
-    return WithLocation(event.status(), where, type_code);
+  Event& event = state_->event;
+  const Status status = state_->DecodeEvent(raw.bytes, where, false, event);
+  if (!status.ok()) {
+    return WithLocation(status, where, type_code);
   }
-  RETURN_IF_ERROR(on_event(*event));
-  if (event->type() != EventType::kTransactionPayload) {
-    state_->Recycle(*event);
+  RETURN_IF_ERROR(on_event(event));
+  if (event.type() != EventType::kTransactionPayload) {
     return Status::Ok();
   }
   // Re-read the payload bytes (the Event keeps only the header fields).
@@ -414,7 +440,7 @@ Status EventDecoder::Decode(const io::RawBinlogEvent& raw, const EventCallback& 
                              (state_->format->checksum == ChecksumAlgorithm::kCrc32 ? 4 : 0);
   ByteReader body(raw.bytes.substr(header_length, body_length), raw.offset + header_length);
   ASSIGN_OR_RETURN(TransactionPayload payload, DecodeTransactionPayloadHeader(body));
-  return state_->DeliverPayload(*event, payload, on_event);
+  return state_->DeliverPayload(event, payload, on_event);
 }
 
 Status DecodeAll(io::BinlogTransport& transport, EventDecoder& decoder,

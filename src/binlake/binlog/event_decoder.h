@@ -15,7 +15,9 @@
 //   - Decode() calls `on_event` once per event, in order; for TRANSACTION_PAYLOAD it calls it for
 //     the payload event and then for each inner event, which is decompressed with zstd in
 //     streaming fashion (memory: one inner event plus a fixed window, whatever the payload size).
-//     An error returned by `on_event` stops decoding and is returned as-is.
+//     An error returned by `on_event` stops decoding and is returned as-is. The Event passed to
+//     `on_event` is valid only during the call (the decoder reuses its storage for the next
+//     event); copy it to keep it.
 //   - Never skips data: an unknown event type is delivered as OpaqueEvent only when its header
 //     has LOG_EVENT_IGNORABLE_F; otherwise Unimplemented naming the type code. START_ENCRYPTION
 //     is Unimplemented (an encrypted binlog needs the server's key). A row event whose table id
