@@ -150,6 +150,30 @@ TEST(TableMapTest, SchemaContradictingTheWireTypeIsFailedPrecondition) {
   EXPECT_THAT(ResolveColumnType(map, 0, &schema), IsOk());
 }
 
+TEST(TableMapTest, SchemaResolvesWhatTheWireTypeCannotSay) {
+  TableMapSpec spec;
+  spec.types = Types({kString, kBlob, kLong});
+  spec.metadata = std::string("\xFE\x10\x04", 3);  // BINARY(16); LONGBLOB
+  spec.optional = OptionalField(kColumnCharset, LengthEncoded(63) + LengthEncoded(45));
+  ASSERT_OK_AND_ASSIGN(const TableMap map, DecodeTableMap(TableMapBody(spec), 8));
+  mysql::TableSchema schema;
+  schema.columns.resize(3);
+  schema.columns[0].type.kind = mysql::ColumnKind::kUuid;
+  schema.columns[1].type.kind = mysql::ColumnKind::kJson;  // MariaDB JSON is LONGTEXT
+  schema.columns[2].type.kind = mysql::ColumnKind::kInt;
+  schema.columns[2].type.is_unsigned = true;
+  ASSERT_OK_AND_ASSIGN(const mysql::ColumnType uuid, ResolveColumnType(map, 0, &schema));
+  EXPECT_EQ(uuid.kind, mysql::ColumnKind::kUuid);
+  ASSERT_OK_AND_ASSIGN(const mysql::ColumnType json, ResolveColumnType(map, 1, &schema));
+  EXPECT_EQ(json.kind, mysql::ColumnKind::kText);
+  EXPECT_EQ(json.charset, "utf8mb4");
+  ASSERT_OK_AND_ASSIGN(const mysql::ColumnType number, ResolveColumnType(map, 2, &schema));
+  EXPECT_TRUE(number.is_unsigned);
+  EXPECT_THAT(ResolveColumnType(map, 3, &schema), StatusIs(StatusCode::kInvalidArgument));
+  schema.columns.pop_back();
+  EXPECT_THAT(ResolveColumnType(map, 2, &schema), StatusIs(StatusCode::kFailedPrecondition));
+}
+
 RowsEventInfo Info(uint8_t type) {
   return RowsEventInfo{.event_type = type, .post_header_length = 10};
 }
