@@ -163,7 +163,9 @@ constexpr MysqlbinlogCase kMysqlbinlogCases[] = {
 
 TEST(BinlogConformanceTest, MariadbRowsMatchMysqlbinlogValueForValue) {
   for (const MysqlbinlogCase& test_case : kMysqlbinlogCases) {
-    const std::string label = fmt::format("{} vs {}", test_case.binlog, test_case.expected);
+    const std::string label =
+        fmt::format("{} vs {} ({})", test_case.binlog, test_case.expected,
+                    test_case.verbosity == MysqlbinlogVerbosity::kVerbose ? "-v" : "-vv");
     SCOPED_TRACE(label);
     ASSERT_OK_AND_ASSIGN(MysqlbinlogText expected,
                          ParseMysqlbinlogText(ReadFixture(std::string(test_case.expected))));
