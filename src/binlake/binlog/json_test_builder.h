@@ -2,6 +2,7 @@
 // state documents structurally instead of as long byte strings.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,10 +48,7 @@ inline JsonValue JsonString(std::string_view s) {
   return {0x0c, VarLength(s.size()) + std::string(s)};
 }
 inline JsonValue JsonDouble(double d) {
-  uint64_t bits;
-  static_assert(sizeof(bits) == sizeof(d));
-  __builtin_memcpy(&bits, &d, 8);
-  return {0x0b, LittleEndian(bits, 8)};
+  return {0x0b, LittleEndian(std::bit_cast<uint64_t>(d), 8)};
 }
 inline JsonValue JsonOpaque(uint8_t field_type, std::string_view data) {
   return {0x0f, std::string(1, static_cast<char>(field_type)) + VarLength(data.size()) +
