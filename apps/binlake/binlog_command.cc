@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <utility>
 
 #include "adapters/fs/binlog_file_transport.h"
+#include "adapters/text/iconv_text_converter.h"
 #include "binlake/base/macros.h"
 
 namespace binlake::cli {
@@ -21,7 +23,11 @@ void AddFileArgs(CLI::App& command, BinlogFilesArgs& args) {
 }  // namespace
 
 Status ForEachBinlogEvent(const BinlogFilesArgs& args, const binlog::EventCallback& on_event) {
-  binlog::EventDecoder decoder;
+  // Legacy multi-byte charsets (gbk, big5, sjis, ...) are converted through iconv.
+  const adapters::IconvTextConverter text_converter;
+  binlog::DecoderOptions options;
+  options.text_converter = &text_converter;
+  binlog::EventDecoder decoder(std::move(options));
   for (size_t i = 0; i < args.files.size(); ++i) {
     const uint64_t start = i == 0 ? args.start_position : 4;
     const bool last = i + 1 == args.files.size();
