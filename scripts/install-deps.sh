@@ -5,7 +5,7 @@ set -euo pipefail
 
 BUILD_PACKAGES=(
   build-essential cmake pkg-config ninja-build
-  libssl-dev libcurl4-openssl-dev libmariadb-dev libzstd-dev libsnappy-dev zlib1g-dev liblz4-dev
+  libssl-dev libcurl4-openssl-dev libmariadb-dev libzstd-dev libsnappy-dev zlib1g-dev liblz4-dev libbrotli-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
