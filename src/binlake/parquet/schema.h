@@ -55,7 +55,7 @@ ColumnSpec MakeColumn(std::string name, int32_t field_id, PhysicalType physical_
                       int32_t type_length = 0);
 
 // The largest decimal precision whose unscaled values all fit `byte_length` bytes of two's
-// complement (1 -> 2, 4 -> 9, 8 -> 18, 9 -> 20, 16 -> 38; capped at 76 digits).
+// complement (1 -> 2, 4 -> 9, 8 -> 18, 9 -> 21, 16 -> 38; capped at 76 digits).
 int MaxDecimalPrecision(int32_t byte_length);
 
 // The converted type the format pairs with the column's logical type, or nullopt when there is

@@ -30,9 +30,9 @@
 // split into Write calls): identical input gives an identical file.
 //
 // Errors: InvalidArgument for a bad schema/options (Open) or a batch that does not match the
-// schema (Write: naming the column); sink errors are returned as they are. After any error the
-// writer is unusable (every later call returns FailedPrecondition). Write/Finish after Finish:
-// FailedPrecondition.
+// schema (Write: naming the column; nothing of that batch is written and the writer stays
+// usable). Sink and encoding errors are returned as they are and leave the writer unusable
+// (every later call returns FailedPrecondition), as does any call after Finish.
 //
 // Thread-safety: one thread at a time.
 #pragma once
