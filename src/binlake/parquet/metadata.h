@@ -174,7 +174,8 @@ struct Float16Type {
   bool operator==(const Float16Type&) const = default;
 };
 // A union member this library does not model (VARIANT, GEOMETRY, GEOGRAPHY, VECTOR or newer),
-// kept by field id so the column can be reported; it is never written.
+// kept by field id so the column can be reported. Encoding writes it back as an empty member of
+// that id; writers never create one.
 struct UnsupportedLogicalType {
   int16_t field_id = 0;
   bool operator==(const UnsupportedLogicalType&) const = default;
