@@ -252,6 +252,11 @@ Status ColumnChunkReader::StartValues(Encoding encoding, ByteReader values) {
   materialized_pos_ = 0;
   switch (encoding) {
     case Encoding::kPlain:
+      if (type == PhysicalType::kBoolean) {
+        // Bit-packed: later reads would start mid-byte, so decode the page at once.
+        mode_ = ValueMode::kMaterialized;
+        return DecodePlain(values_, count, &materialized_);
+      }
       mode_ = ValueMode::kPlain;
       return Status::Ok();
     case Encoding::kPlainDictionary:
