@@ -35,7 +35,7 @@ run 0 --version
 
 run 0 --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
-[ "$subcommands" = "config store" ] || fail "--help lists subcommands '$subcommands'"
+[ "$subcommands" = "config store parquet" ] || fail "--help lists subcommands '$subcommands'"
 expect_in "$out" "Exit codes:" "--help footer"
 
 run 0 store --help

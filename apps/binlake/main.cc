@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "config_command.h"
+#include "parquet_command.h"
 #include "store_command.h"
 
 namespace binlake::cli {
@@ -43,6 +44,7 @@ int Run(int argc, char** argv) {
   AddGlobalOptions(app, globals);
   AddConfigCommand(app, globals, action);
   AddStoreCommand(app, globals, action);
+  AddParquetCommand(app, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);
