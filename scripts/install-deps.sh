@@ -16,6 +16,12 @@ SERVER_PACKAGES=(
   curl
 )
 
+# Node.js runs the Parquet cross-checks (tests/interop: DuckDB and hyparquet from npm). A node
+# that is already installed (e.g. Node 20 from another source) is kept; otherwise Debian's.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SERVER_PACKAGES+=(nodejs npm)
+fi
+
 sudo_cmd=()
 if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi
 
