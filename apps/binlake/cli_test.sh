@@ -145,6 +145,29 @@ done
 run 0 store ls "$lake" --prefix _binlake/
 [ -z "$out" ] || fail "store check left '$out' behind"
 
+# --- parquet inspect / cat on a DuckDB-written file (fuzz seed, 20 rows) -----------------------
+parquet_file=$(cd "$(dirname "$0")/../.." && pwd)/fuzz/corpus/parquet_reader/duckdb_v1_snappy_dict
+run 0 parquet inspect "$parquet_file"
+expect_in "$out" "created_by: DuckDB version v1.5.6" "inspect created_by"
+expect_in "$out" "codec: SNAPPY" "inspect codec"
+expect_in "$out" "PLAIN_DICTIONARY" "inspect encodings"
+expect_in "$out" "logical_type: DECIMAL(9,2)" "inspect logical type"
+expect_in "$out" 'max: 2020-01-20' "inspect date statistics"
+run 0 parquet inspect --json "$parquet_file"
+expect_in "$out" '"num_rows": 20' "inspect --json"
+run 0 parquet cat "$parquet_file" --limit 2 --columns i,s,d,dt,ts,u,bl
+[ "$out" = '{"i":0,"s":null,"d":"0.00","dt":"2020-01-01","ts":"2020-01-01T00:00:00.000000","u":18446744073709551615,"bl":"eDA="}
+{"i":1,"s":"v1","d":"1.25","dt":"2020-01-02","ts":"2020-01-01T00:00:01.000000","u":18446744073709551614,"bl":"eDE="}' ] ||
+  fail "parquet cat printed: $out"
+run 0 parquet cat "$parquet_file"
+[ "$(echo "$out" | wc -l)" = 20 ] || fail "parquet cat printed $(echo "$out" | wc -l) rows, not 20"
+run 2 parquet cat "$parquet_file" --columns nope
+expect_in "$err" 'no column "nope"' "unknown column"
+run 4 parquet inspect "$work/missing.parquet"
+printf 'PAR1 not a parquet file' >"$work/bad.parquet"
+run 1 parquet inspect "$work/bad.parquet"
+expect_in "$err" "bad.parquet" "corrupt file named"
+
 if [ "$failures" -ne 0 ]; then
   echo "cli_test: $failures failure(s)"
   exit 1

@@ -3,7 +3,7 @@
 // values (and NULL), converted with parquet/type_mapping.h and written with every codec, with
 // and without dictionary encoding, in both mapping modes.
 //
-//   parquet_interop_writer DIR
+//   parquet_interop_writer DIR [ROWS]     (ROWS: default 3000; small files seed the fuzzer)
 //     DIR/<mode>_<codec>_<dict|plain>.parquet   mode: exact, dms; codec: none, snappy, gzip, zstd
 //     DIR/<mode>.expected.json                  {"columns": [{"name", "kind"}], "rows": [[...]]}
 //
@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <variant>
@@ -31,7 +32,7 @@ namespace {
 using mysql::ColumnKind;
 using mysql::Value;
 
-constexpr size_t kRows = 3000;
+constexpr size_t kDefaultRows = 3000;
 
 struct TestColumn {
   std::string name;
@@ -253,8 +254,8 @@ Status WriteFile(const std::string& path, const std::vector<parquet::ColumnSpec>
   return sink->Close();
 }
 
-Status WriteMode(const std::string& dir, std::string_view mode_name,
-                 parquet::TypeMappingMode mode) {
+Status WriteMode(const std::string& dir, std::string_view mode_name, parquet::TypeMappingMode mode,
+                 size_t rows) {
   std::vector<TestColumn> columns = AllColumns();
   mysql::TableSchema table;
   table.database = "interop";
@@ -268,7 +269,7 @@ Status WriteMode(const std::string& dir, std::string_view mode_name,
                    parquet::RowConverter::Make(table, field_ids, {.mode = mode}));
   parquet::RowBatch batch(converter.schema());
   std::vector<Value> row(columns.size());
-  for (size_t r = 0; r < kRows; ++r) {
+  for (size_t r = 0; r < rows; ++r) {
     for (size_t c = 0; c < columns.size(); ++c) {
       row[c] = columns[c].values[r % columns[c].values.size()];
     }
@@ -302,13 +303,14 @@ Status WriteMode(const std::string& dir, std::string_view mode_name,
 }  // namespace binlake::interop
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s DIR\n", argv[0]);
+  if (argc != 2 && argc != 3) {
+    std::fprintf(stderr, "usage: %s DIR [ROWS]\n", argv[0]);
     return 2;
   }
+  size_t rows = argc == 3 ? std::strtoull(argv[2], nullptr, 10) : binlake::interop::kDefaultRows;
   for (auto [name, mode] : {std::pair{"exact", binlake::parquet::TypeMappingMode::kExact},
                             std::pair{"dms", binlake::parquet::TypeMappingMode::kDms}}) {
-    binlake::Status status = binlake::interop::WriteMode(argv[1], name, mode);
+    binlake::Status status = binlake::interop::WriteMode(argv[1], name, mode, rows);
     if (!status.ok()) {
       std::fprintf(stderr, "parquet_interop_writer: %s\n", status.ToString().c_str());
       return 1;
