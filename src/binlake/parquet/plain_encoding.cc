@@ -47,7 +47,8 @@ Status DecodeBools(ByteReader& data, size_t count, std::vector<uint8_t>* out) {
   ASSIGN_OR_RETURN(const std::string_view bytes, data.ReadBytes(bytes_needed));
   out->reserve(out->size() + count);
   for (size_t i = 0; i < count; ++i) {
-    out->push_back(static_cast<uint8_t>((static_cast<uint8_t>(bytes[i / 8]) >> (i % 8)) & 1U));
+    const unsigned byte = static_cast<uint8_t>(bytes[i / 8]);
+    out->push_back(static_cast<uint8_t>((byte >> (i % 8)) & 1U));
   }
   return Status::Ok();
 }

@@ -16,11 +16,13 @@
 #include "binlake/io/random_access_source.h"
 #include "binlake/parquet/rle_bit_packed.h"
 #include "binlake/parquet/writer.h"
+#include "testing/bytes.h"
 #include "testing/status_matchers.h"
 
 namespace binlake::parquet {
 namespace {
 
+using ::binlake::testing::Bytes;
 using ::binlake::testing::IsOk;
 using ::binlake::testing::StatusIs;
 using ::testing::HasSubstr;
@@ -87,9 +89,12 @@ TEST(ReaderDamageTest, RandomDamageToDuckDbFiles) {
   }
 }
 
-// Builds a one-column file (optional INT32 "v") from hand-made pages.
+// Builds a one-column file ("v", optional INT32 unless given) from hand-made pages.
 class HandMadeFile {
  public:
+  HandMadeFile() = default;
+  HandMadeFile(PhysicalType type, Repetition repetition) : type_(type), repetition_(repetition) {}
+
   void AddPage(PageHeader header, const std::string& body) {
     header.compressed_page_size = static_cast<int32_t>(body.size());
     if (header.uncompressed_page_size == 0) {
@@ -102,8 +107,8 @@ class HandMadeFile {
   std::string Build(int64_t rows, std::vector<SchemaElement> leaves = {}) const {
     if (leaves.empty()) {
       SchemaElement leaf;
-      leaf.type = PhysicalType::kInt32;
-      leaf.repetition_type = Repetition::kOptional;
+      leaf.type = type_;
+      leaf.repetition_type = repetition_;
       leaf.name = "v";
       leaves.push_back(leaf);
     }
@@ -118,7 +123,7 @@ class HandMadeFile {
     group.num_rows = rows;
     ColumnChunk chunk;
     ColumnMetaData meta;
-    meta.type = PhysicalType::kInt32;
+    meta.type = type_;
     meta.path_in_schema = {"v"};
     meta.num_values = rows;
     meta.total_compressed_size = static_cast<int64_t>(pages_.size());
@@ -134,6 +139,8 @@ class HandMadeFile {
   }
 
  private:
+  PhysicalType type_ = PhysicalType::kInt32;
+  Repetition repetition_ = Repetition::kOptional;
   std::string pages_;
 };
 
@@ -155,6 +162,23 @@ std::string AllPresentLevels(size_t count) {
   std::string body(4, '\0');
   body[0] = static_cast<char>(levels.size());
   return body + levels;
+}
+
+// INT96 timestamps (legacy Spark/Hive/DMS): nanoseconds of the day, then the Julian day.
+TEST(ReaderTest, Int96TimestampsAreReadRaw) {
+  HandMadeFile file(PhysicalType::kInt96, Repetition::kRequired);
+  std::string values;
+  values += Bytes({0x60, 0xe3, 0x16, 0, 0, 0, 0, 0, 0x8c, 0x3d, 0x25, 0x00});  // 1.5 ms, 2440588
+  values += Bytes({0, 0, 0, 0, 0, 0, 0, 0, 0x8d, 0x3d, 0x25, 0x00});           // 0 ns, 2440589
+  file.AddPage(DataPage(2, Encoding::kPlain), values);
+  const std::string bytes = file.Build(2);
+  io::StringSource source(bytes);
+  ASSERT_OK_AND_ASSIGN(auto reader, FileReader::Open(&source));
+  EXPECT_EQ(reader->schema()[0].physical_type, PhysicalType::kInt96);
+  ASSERT_OK_AND_ASSIGN(const RowBatch batch, reader->ReadRowGroup(0));
+  ASSERT_EQ(batch.column(0).int96s().size(), 2U);
+  EXPECT_EQ(Int96ToUnixMicros(batch.column(0).int96s()[0]), 1500);
+  EXPECT_EQ(Int96ToUnixMicros(batch.column(0).int96s()[1]), 86400000000);
 }
 
 TEST(ReaderDamageTest, DictionaryIndexOutOfRange) {
