@@ -359,9 +359,9 @@ struct FooterLocation {
 
 // Validates the last kFooterTailSize bytes `tail` of a file of `file_size` bytes and locates the
 // FileMetaData. Corruption (naming the offsets) when the file is shorter than a minimal Parquet
-// file (12 bytes), `tail` has the wrong size, the magic is wrong, or the length reaches back into
-// the leading magic or before the start of the file; Unimplemented for the encrypted-footer
-// magic "PARE".
+// file (12 bytes), the magic is wrong, or the length reaches back into the leading magic or
+// before the start of the file; Unimplemented for the encrypted-footer magic "PARE";
+// InvalidArgument when `tail` is not kFooterTailSize bytes.
 Result<FooterLocation> LocateFooter(uint64_t file_size, std::string_view tail);
 
 // Checks the first 4 bytes of a file. Corruption unless they are "PAR1" (Unimplemented for
