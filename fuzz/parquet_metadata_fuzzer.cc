@@ -90,7 +90,7 @@ void FuzzDecompression(std::string_view input) {
   Compressor compressor;
   const size_t expected = std::min(input.size() * 4, kMaxDecompressedSize);
   for (Codec codec : {Codec::kUncompressed, Codec::kSnappy, Codec::kGzip, Codec::kZstd,
-                      Codec::kBrotli, Codec::kLz4Raw}) {
+                      Codec::kBrotli, Codec::kLz4Raw, Codec::kLz4}) {
     std::string out;
     const Status status = compressor.Decompress(codec, input, expected, &out);
     if (status.ok()) {

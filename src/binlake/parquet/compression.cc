@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "binlake/base/byte_reader.h"
 #include "binlake/base/macros.h"
 
 namespace binlake::parquet {
@@ -119,8 +120,7 @@ Status CheckFitsInt(Codec codec, size_t size, size_t limit) {
 
 Status UnsupportedCodec(Codec codec) {
   if (codec == Codec::kLz4) {
-    return UnimplementedError(
-        "codec LZ4 (deprecated Hadoop-framed LZ4) is not supported; LZ4_RAW is");
+    return UnimplementedError("writing the deprecated codec LZ4 is not supported; use LZ4_RAW");
   }
   return UnimplementedError(fmt::format("codec {} is not supported", CodecName(codec)));
 }
@@ -335,19 +335,48 @@ Status Lz4RawCompress(std::vector<uint64_t>& state, std::string_view input, std:
   return Status::Ok();
 }
 
-Status Lz4RawDecompress(std::string_view input, size_t expected, std::string* out) {
-  RETURN_IF_ERROR(CheckFitsInt(Codec::kLz4Raw, input.size(), INT_MAX));
-  RETURN_IF_ERROR(CheckFitsInt(Codec::kLz4Raw, expected, INT_MAX));
+// Hadoop's LZ4 framing: frames of u32be decompressed size, u32be compressed size and a raw LZ4
+// block of that size, filling exactly `capacity` bytes at `out`. False when the input is not so
+// framed. REQUIRES: input.size() and capacity fit in an int.
+bool DecodeHadoopLz4(std::string_view input, char* out, size_t capacity) {
+  ByteReader frames(input);
+  size_t produced = 0;
+  while (frames.remaining() >= 8) {
+    const uint32_t decompressed = *frames.ReadU32Be();
+    const uint32_t compressed = *frames.ReadU32Be();
+    if (decompressed > capacity - produced || compressed > frames.remaining()) {
+      return false;
+    }
+    const std::string_view block = *frames.ReadBytes(compressed);
+    const int decoded =
+        LZ4_decompress_safe(block.data(), out + produced, static_cast<int>(block.size()),
+                            static_cast<int>(decompressed));
+    if (decoded < 0 || static_cast<uint32_t>(decoded) != decompressed) {
+      return false;
+    }
+    produced += decompressed;
+  }
+  return frames.AtEnd() && produced == capacity;
+}
+
+// LZ4_RAW: one raw LZ4 block. LZ4 (deprecated): Hadoop-framed blocks, or else one raw block.
+Status Lz4Decompress(Codec codec, std::string_view input, size_t expected, std::string* out) {
+  RETURN_IF_ERROR(CheckFitsInt(codec, input.size(), INT_MAX));
+  RETURN_IF_ERROR(CheckFitsInt(codec, expected, INT_MAX));
   OutputWindow window(out, expected);
+  if (codec == Codec::kLz4 && DecodeHadoopLz4(input, window.data(), expected)) {
+    window.Commit(expected);
+    return Status::Ok();
+  }
   const int produced = LZ4_decompress_safe(
       input.data(), window.data(), static_cast<int>(input.size()), static_cast<int>(expected));
   if (produced < 0) {
-    return Malformed(Codec::kLz4Raw,
+    return Malformed(codec,
                      "the block is malformed, truncated, or decodes to more than the page "
                      "header says");
   }
   if (static_cast<size_t>(produced) != expected) {
-    return SizeMismatch(Codec::kLz4Raw, static_cast<size_t>(produced), expected);
+    return SizeMismatch(codec, static_cast<size_t>(produced), expected);
   }
   window.Commit(expected);
   return Status::Ok();
@@ -397,9 +426,9 @@ Status Compressor::Decompress(Codec codec, std::string_view input, size_t uncomp
     case Codec::kBrotli:
       return BrotliDecompress(input, uncompressed_size, out);
     case Codec::kLz4Raw:
-      return Lz4RawDecompress(input, uncompressed_size, out);
-    case Codec::kLzo:
     case Codec::kLz4:
+      return Lz4Decompress(codec, input, uncompressed_size, out);
+    case Codec::kLzo:
       break;
   }
   return UnsupportedCodec(codec);

@@ -15,7 +15,9 @@
 // size limit), since it comes from the file.
 //
 // Supported: UNCOMPRESSED, SNAPPY, GZIP (deflate with gzip header), ZSTD, BROTLI and LZ4_RAW in
-// both directions. LZO and LZ4 (the deprecated Hadoop-framed LZ4) give Unimplemented.
+// both directions. The deprecated LZ4 codec is read only: as Hadoop-framed LZ4 (what parquet-java
+// wrote) and, when that framing does not fit, as a raw LZ4 block (what some other writers wrote
+// under the same codec number). LZO gives Unimplemented.
 //
 // Thread-safety: a Compressor belongs to one thread at a time; separate instances are independent.
 #pragma once
@@ -66,14 +68,14 @@ class Compressor {
 
   const CompressorOptions& options() const { return options_; }
 
-  // Appends the compressed form of `input` to `*out`. Unimplemented for LZO, LZ4 (Hadoop) and
-  // unnamed codecs; InvalidArgument when an option is out of the codec's range; Internal when the
+  // Appends the compressed form of `input` to `*out`. Unimplemented for LZO, LZ4 (deprecated;
+  // write LZ4_RAW) and unnamed codecs; InvalidArgument when an option is out of the codec's range; Internal when the
   // library fails.
   Status Compress(Codec codec, std::string_view input, std::string* out);
 
   // Appends exactly `uncompressed_size` decompressed bytes to `*out`, or fails with Corruption
   // (malformed input, or a different decoded size) and leaves `*out` unchanged. Unimplemented for
-  // LZO, LZ4 (Hadoop) and unnamed codecs.
+  // LZO and unnamed codecs.
   Status Decompress(Codec codec, std::string_view input, size_t uncompressed_size,
                     std::string* out);
 

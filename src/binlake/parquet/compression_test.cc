@@ -199,18 +199,70 @@ TEST(Compress, RejectsOutOfRangeLevels) {
   EXPECT_TRUE(out.empty());
 }
 
-TEST(Codecs, UnsupportedCodecsAreUnimplementedInBothDirections) {
+TEST(Codecs, UnsupportedCodecsAreUnimplemented) {
   Compressor compressor;
   std::string out;
   for (Codec codec : {Codec::kLzo, Codec::kLz4, static_cast<Codec>(42)}) {
     EXPECT_THAT(compressor.Compress(codec, kHello, &out), StatusIs(StatusCode::kUnimplemented))
         << CodecName(codec);
+  }
+  for (Codec codec : {Codec::kLzo, static_cast<Codec>(42)}) {
     EXPECT_THAT(compressor.Decompress(codec, kHello, kHello.size(), &out),
                 StatusIs(StatusCode::kUnimplemented))
         << CodecName(codec);
   }
-  EXPECT_THAT(compressor.Decompress(Codec::kLz4, kHello, kHello.size(), &out),
-              StatusIs(StatusCode::kUnimplemented, HasSubstr("LZ4_RAW is")));
+  EXPECT_THAT(compressor.Compress(Codec::kLz4, kHello, &out),
+              StatusIs(StatusCode::kUnimplemented, HasSubstr("use LZ4_RAW")));
+  EXPECT_TRUE(out.empty());
+}
+
+// Hadoop's LZ4 framing of `parts`: per part, u32be decompressed size, u32be compressed size and
+// the raw LZ4 block.
+std::string HadoopLz4(Compressor& compressor, std::initializer_list<std::string_view> parts) {
+  std::string framed;
+  for (std::string_view part : parts) {
+    const std::string block = CompressOrDie(compressor, Codec::kLz4Raw, part);
+    for (uint32_t size :
+         {static_cast<uint32_t>(part.size()), static_cast<uint32_t>(block.size())}) {
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        framed.push_back(static_cast<char>((size >> shift) & 0xff));
+      }
+    }
+    framed += block;
+  }
+  return framed;
+}
+
+TEST(Decompress, DeprecatedLz4ReadsHadoopFraming) {
+  Compressor compressor;
+  const std::string first = SampleColumn(3000);
+  const std::string second = SampleColumn(500);
+  std::string out;
+  ASSERT_OK(compressor.Decompress(Codec::kLz4, HadoopLz4(compressor, {first, second}),
+                                  first.size() + second.size(), &out));
+  EXPECT_EQ(out, first + second);
+}
+
+TEST(Decompress, DeprecatedLz4FallsBackToARawBlock) {
+  Compressor compressor;
+  const std::string input = SampleColumn(3000);
+  std::string out;
+  ASSERT_OK(compressor.Decompress(Codec::kLz4, CompressOrDie(compressor, Codec::kLz4Raw, input),
+                                  input.size(), &out));
+  EXPECT_EQ(out, input);
+}
+
+TEST(Decompress, DeprecatedLz4RejectsFramesOfTheWrongSize) {
+  Compressor compressor;
+  const std::string input = SampleColumn(3000);
+  const std::string framed = HadoopLz4(compressor, {input});
+  std::string out;
+  EXPECT_THAT(compressor.Decompress(Codec::kLz4, framed, input.size() + 1, &out),
+              StatusIs(StatusCode::kCorruption));
+  EXPECT_THAT(
+      compressor.Decompress(Codec::kLz4, framed.substr(0, framed.size() - 1), input.size(), &out),
+      StatusIs(StatusCode::kCorruption));
+  EXPECT_TRUE(out.empty());
 }
 
 TEST(Codecs, NamesFollowParquetThrift) {
@@ -222,7 +274,8 @@ TEST(Codecs, NamesFollowParquetThrift) {
 TEST(Decompress, MalformedInputIsCorruptionForEveryCodec) {
   Compressor compressor;
   const std::string garbage = Bytes({0xff, 0xfe, 0xfd, 0xfc, 0x00, 0x01, 0x02, 0x03});
-  for (Codec codec : {Codec::kSnappy, Codec::kGzip, Codec::kZstd, Codec::kBrotli, Codec::kLz4Raw}) {
+  for (Codec codec :
+       {Codec::kSnappy, Codec::kGzip, Codec::kZstd, Codec::kBrotli, Codec::kLz4Raw, Codec::kLz4}) {
     std::string out;
     EXPECT_THAT(compressor.Decompress(codec, garbage, 100, &out), StatusIs(StatusCode::kCorruption))
         << CodecName(codec);
