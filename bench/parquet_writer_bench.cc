@@ -3,166 +3,26 @@
 //   cmake -DBINLAKE_BUILD_BENCHMARKS=ON ... && ninja parquet_writer_bench
 //   build/bench/parquet_writer_bench --benchmark_filter=Sysbench
 //
-// Tables (rows built in memory before timing, like DuckDB's in-memory table -> Parquet anchor):
-//   Sysbench  sysbench's sbtest: id INT, k INT, c CHAR(120), pad CHAR(60) (119 and 59 chars of
-//             11-digit groups joined by dashes, as sysbench fills them), 2,000,000 rows.
-//   Wide      20 mixed columns (ints, bigints, doubles, decimals, dates, timestamps, short and
-//             long strings, ~10 % NULLs), 500,000 rows.
-// Codecs ZSTD (level 3, as DuckDB), SNAPPY and UNCOMPRESSED. items_per_second = rows per CPU
-// second (the benchmark's CPU time); counters: file_bytes.
+// Tables (parquet_bench_tables.h; rows built in memory before timing, like DuckDB's in-memory
+// table -> Parquet anchor): Sysbench, 2,000,000 rows, and Wide, 500,000 rows.
+// Codecs ZSTD (level 3 as DuckDB, and level 1), SNAPPY and UNCOMPRESSED. items_per_second =
+// rows per CPU second (the benchmark's CPU time); counters: file_bytes.
 #include <benchmark/benchmark.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
-#include "binlake/io/byte_sink.h"
 #include "binlake/parquet/writer.h"
+#include "parquet_bench_tables.h"
 
 namespace binlake::parquet {
 namespace {
-
-constexpr size_t kBatchRows = 8192;
-
-// Counts bytes without keeping them.
-class CountingSink final : public io::ByteSink {
- public:
-  Status Append(std::string_view bytes) override {
-    size_ += bytes.size();
-    return Status::Ok();
-  }
-  uint64_t size() const { return size_; }
-
- private:
-  uint64_t size_ = 0;
-};
-
-std::string DigitGroups(std::mt19937_64& rng, int groups) {
-  std::string out;
-  for (int g = 0; g < groups; ++g) {
-    if (g > 0) {
-      out.push_back('-');
-    }
-    for (int d = 0; d < 11; ++d) {
-      out.push_back(static_cast<char>('0' + rng() % 10));
-    }
-  }
-  return out;
-}
-
-std::vector<ColumnSpec> SysbenchSchema() {
-  return {MakeColumn("id", 1, PhysicalType::kInt32, Repetition::kRequired, IntType{32, true}),
-          MakeColumn("k", 2, PhysicalType::kInt32, Repetition::kRequired, IntType{32, true}),
-          MakeColumn("c", 3, PhysicalType::kByteArray, Repetition::kRequired, StringType{}),
-          MakeColumn("pad", 4, PhysicalType::kByteArray, Repetition::kRequired, StringType{})};
-}
-
-std::vector<RowBatch> SysbenchRows(size_t rows) {
-  const std::vector<ColumnSpec> schema = SysbenchSchema();
-  std::mt19937_64 rng(7);
-  std::vector<RowBatch> batches;
-  for (size_t start = 0; start < rows; start += kBatchRows) {
-    RowBatch batch(schema);
-    for (size_t r = start; r < std::min(rows, start + kBatchRows); ++r) {
-      batch.column(0).AppendInt32(static_cast<int32_t>(r + 1));
-      batch.column(1).AppendInt32(static_cast<int32_t>(rng() % rows + 1));
-      batch.column(2).AppendBytes(DigitGroups(rng, 10));
-      batch.column(3).AppendBytes(DigitGroups(rng, 5));
-    }
-    batches.push_back(std::move(batch));
-  }
-  return batches;
-}
-
-std::vector<ColumnSpec> WideSchema() {
-  std::vector<ColumnSpec> schema;
-  int32_t id = 1;
-  for (int i = 0; i < 2; ++i) {
-    const std::string n = std::to_string(i);
-    schema.push_back(MakeColumn("int" + n, id++, PhysicalType::kInt32, Repetition::kOptional));
-    schema.push_back(MakeColumn("big" + n, id++, PhysicalType::kInt64, Repetition::kOptional));
-    schema.push_back(MakeColumn("dbl" + n, id++, PhysicalType::kDouble, Repetition::kOptional));
-    schema.push_back(MakeColumn("dec" + n, id++, PhysicalType::kInt64, Repetition::kOptional,
-                                DecimalType{2, 12}));
-    schema.push_back(MakeColumn("dec38_" + n, id++, PhysicalType::kFixedLenByteArray,
-                                Repetition::kOptional, DecimalType{10, 38}, 16));
-    schema.push_back(
-        MakeColumn("date" + n, id++, PhysicalType::kInt32, Repetition::kOptional, DateType{}));
-    schema.push_back(MakeColumn("ts" + n, id++, PhysicalType::kInt64, Repetition::kOptional,
-                                TimestampType{false, TimeUnit::kMicros}));
-    schema.push_back(MakeColumn("code" + n, id++, PhysicalType::kByteArray, Repetition::kOptional,
-                                StringType{}));
-    schema.push_back(MakeColumn("text" + n, id++, PhysicalType::kByteArray, Repetition::kOptional,
-                                StringType{}));
-    schema.push_back(MakeColumn("flag" + n, id++, PhysicalType::kBoolean, Repetition::kOptional));
-  }
-  return schema;
-}
-
-void AppendWideValue(ColumnValues& column, size_t index, std::mt19937_64& rng, size_t row) {
-  const uint64_t r = rng();
-  if (r % 10 == 0) {
-    column.AppendNull();
-    return;
-  }
-  switch (index % 10) {
-    case 0:
-      column.AppendInt32(static_cast<int32_t>(r % 100000));
-      break;
-    case 1:
-      column.AppendInt64(static_cast<int64_t>(row) * 7919 + static_cast<int64_t>(r % 1000));
-      break;
-    case 2:
-      column.AppendDouble(static_cast<double>(r % 1000000) / 100.0);
-      break;
-    case 3:
-      column.AppendInt64(static_cast<int64_t>(r % 100000000));
-      break;
-    case 4: {
-      std::string fixed(16, '\0');
-      fixed[15] = static_cast<char>(r);
-      fixed[14] = static_cast<char>(r >> 8);
-      column.AppendBytes(fixed);
-      break;
-    }
-    case 5:
-      column.AppendInt32(static_cast<int32_t>(18000 + r % 3000));
-      break;
-    case 6:
-      column.AppendInt64(1600000000000000 + static_cast<int64_t>(row) * 1000000);
-      break;
-    case 7:
-      column.AppendBytes("code-" + std::to_string(r % 200));
-      break;
-    case 8:
-      column.AppendBytes(DigitGroups(rng, static_cast<int>(1 + r % 6)));
-      break;
-    default:
-      column.AppendBool(r % 3 == 0);
-      break;
-  }
-}
-
-std::vector<RowBatch> WideRows(size_t rows) {
-  const std::vector<ColumnSpec> schema = WideSchema();
-  std::mt19937_64 rng(11);
-  std::vector<RowBatch> batches;
-  for (size_t start = 0; start < rows; start += kBatchRows) {
-    RowBatch batch(schema);
-    for (size_t row = start; row < std::min(rows, start + kBatchRows); ++row) {
-      for (size_t c = 0; c < schema.size(); ++c) {
-        AppendWideValue(batch.column(c), c, rng, row);
-      }
-    }
-    batches.push_back(std::move(batch));
-  }
-  return batches;
-}
 
 void RunWriter(benchmark::State& state, const std::vector<ColumnSpec>& schema,
                const std::vector<RowBatch>& batches, size_t rows) {
   WriterOptions options;
   options.codec = static_cast<Codec>(state.range(0));
+  options.compression.zstd_level = static_cast<int>(state.range(1));
   uint64_t file_bytes = 0;
   for (auto _ : state) {
     CountingSink sink;
@@ -202,10 +62,11 @@ void BM_Wide(benchmark::State& state) {
 }
 
 void Codecs(benchmark::internal::Benchmark* bench) {
-  bench->ArgName("codec")
-      ->Arg(static_cast<int>(Codec::kZstd))
-      ->Arg(static_cast<int>(Codec::kSnappy))
-      ->Arg(static_cast<int>(Codec::kUncompressed))
+  bench->ArgNames({"codec", "zstd_level"})
+      ->Args({static_cast<int>(Codec::kZstd), 3})
+      ->Args({static_cast<int>(Codec::kZstd), 1})
+      ->Args({static_cast<int>(Codec::kSnappy), 3})
+      ->Args({static_cast<int>(Codec::kUncompressed), 3})
       ->Unit(benchmark::kMillisecond)
       ->Iterations(1);
 }
