@@ -381,15 +381,13 @@ void EncodeUnionMember(CompactWriter& w, int16_t id, const M& member) {
   w.EndStruct();
 }
 
+// The LogicalType union's field ids, by variant index (UnsupportedLogicalType, the last
+// alternative, carries its own).
 constexpr std::array<int16_t, std::variant_size_v<LogicalType> - 1> kLogicalTypeFieldIds = {
     1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15};
 
-int16_t LogicalTypeFieldId(const LogicalType& type) {
-  if (const auto* unsupported = std::get_if<UnsupportedLogicalType>(&type)) {
-    return unsupported->field_id;
-  }
-  return kLogicalTypeFieldIds[type.index()];
-}
+// The body of union members that carry no data (TimeUnit, ColumnOrder, unsupported types).
+struct EmptyStruct {};
 
 template <typename T>
 void EncodeValue(CompactWriter& w, const T& value) {
@@ -406,7 +404,7 @@ void EncodeValue(CompactWriter& w, const T& value) {
   } else if constexpr (std::is_same_v<T, std::string>) {
     w.Binary(value);
   } else if constexpr (kIsTagUnion<T>) {
-    EncodeUnionMember(w, static_cast<int16_t>(value), DateType{});
+    EncodeUnionMember(w, static_cast<int16_t>(value), EmptyStruct{});
   } else if constexpr (std::is_enum_v<T>) {
     w.I32(static_cast<int32_t>(value));
   } else if constexpr (IsVector<T>::value) {
@@ -420,9 +418,9 @@ void EncodeValue(CompactWriter& w, const T& value) {
         [&](const auto& member) {
           using M = std::decay_t<decltype(member)>;
           if constexpr (std::is_same_v<M, UnsupportedLogicalType>) {
-            EncodeUnionMember(w, member.field_id, DateType{});
+            EncodeUnionMember(w, member.field_id, EmptyStruct{});
           } else {
-            EncodeUnionMember(w, LogicalTypeFieldId(value), member);
+            EncodeUnionMember(w, kLogicalTypeFieldIds[value.index()], member);
           }
         },
         value);

@@ -470,6 +470,9 @@ TEST(FileMetaDataDecoding, KeepsUnmodelledLogicalTypesByFieldId) {
   ASSERT_TRUE(decoded.schema[0].logical_type.has_value());
   EXPECT_EQ(*decoded.schema[0].logical_type, LogicalType(UnsupportedLogicalType{16}));
   EXPECT_EQ(LogicalTypeName(*decoded.schema[0].logical_type), "LOGICAL_TYPE(16)");
+  // Written back as an empty member of the same id.
+  ASSERT_OK_AND_ASSIGN(FileMetaData again, DecodeFileMetaData(Encode(decoded)));
+  EXPECT_EQ(again, decoded);
 }
 
 TEST(FileMetaDataDecoding, EveryTruncationIsCorruption) {
