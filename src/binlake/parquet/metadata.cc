@@ -524,7 +524,10 @@ Status DecodeLogicalType(CompactReader& r, LogicalType& value) {
       value = UnsupportedLogicalType{field.id};
       return r.SkipField(field);
     }
-    return status.WithContext(fmt::format("LogicalType member {}", field.id));
+    if (!status.ok()) {
+      return status.WithContext(fmt::format("LogicalType member {}", field.id));
+    }
+    return status;
   });
 }
 
@@ -638,8 +641,11 @@ Status DecodeDescribedStruct(CompactReader& r, T& value) {
   const uint64_t start = r.offset();
   uint64_t seen = 0;
   RETURN_IF_ERROR(ForEachField(r, [&](const CompactReader::Field& field) {
-    return DecodeDescribedField(r, field, value, &seen)
-        .WithContext(fmt::format("{}.{}", StructDesc<T>::kName, FieldName<T>(field.id)));
+    Status status = DecodeDescribedField(r, field, value, &seen);
+    if (!status.ok()) [[unlikely]] {
+      return status.WithContext(fmt::format("{}.{}", StructDesc<T>::kName, FieldName<T>(field.id)));
+    }
+    return status;
   }));
   RETURN_IF_ERROR(CheckRequiredFields<T>(seen, start));
   return Validate(value, start);
@@ -669,7 +675,10 @@ Status DecodeList(CompactReader& r, std::vector<T>& values) {
   values.clear();
   for (uint32_t i = 0; i < header.size; ++i) {
     values.emplace_back();
-    RETURN_IF_ERROR(DecodeValue(r, values.back()).WithContext(fmt::format("element {}", i)));
+    Status status = DecodeValue(r, values.back());
+    if (!status.ok()) [[unlikely]] {
+      return status.WithContext(fmt::format("element {}", i));
+    }
   }
   return Status::Ok();
 }
