@@ -82,8 +82,9 @@ class FileReader {
   // most once, in the order wanted; empty = every column).
   Result<RowBatch> ReadRowGroup(size_t index, std::span<const size_t> columns = {});
 
-  // A streaming reader over every row group, `batch_rows` (> 0) rows at a time; memory is one
-  // column chunk's compressed bytes plus one decoded page per projected column.
+  // A streaming reader over every row group, `batch_rows` (> 0) rows at a time; memory is the
+  // compressed chunks of the projected columns of one row group, one decompressed page per
+  // projected column and the batch.
   Result<std::unique_ptr<BatchReader>> ReadBatches(std::span<const size_t> columns = {},
                                                    size_t batch_rows = 65536);
 
