@@ -50,10 +50,6 @@ CivilDate CivilFromDays(int64_t days) {
   return {year_of_era + era * 400 + (month <= 2 ? 1 : 0), month, day};
 }
 
-int64_t FloorDiv(int64_t a, int64_t b) {
-  return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
 int64_t UnitsPerSecond(TimeUnit unit) {
   return unit == TimeUnit::kMillis ? 1000 : unit == TimeUnit::kMicros ? 1000000 : 1000000000;
 }
@@ -83,8 +79,11 @@ std::string TimeOfDayText(int64_t units, TimeUnit unit) {
 
 std::string TimestampText(int64_t value, TimeUnit unit, bool utc) {
   int64_t per_day = UnitsPerSecond(unit) * 86400;
-  int64_t days = FloorDiv(value, per_day);
-  return fmt::format("\"{}T{}{}\"", DateText(days), TimeOfDayText(value - days * per_day, unit),
+  // Floor division without forming days * per_day, which can overflow near INT64_MIN.
+  bool before_midnight = value % per_day < 0;
+  int64_t days = value / per_day - (before_midnight ? 1 : 0);
+  int64_t of_day = value % per_day + (before_midnight ? per_day : 0);
+  return fmt::format("\"{}T{}{}\"", DateText(days), TimeOfDayText(of_day, unit),
                      utc ? "Z" : "");
 }
 
@@ -192,7 +191,14 @@ std::string PhysicalText(const ColumnSpec& column, const Raw& raw) {
   return Quoted(Base64(raw.bytes));
 }
 
+// The largest scale rendered as a decimal; a file claiming more (or a negative scale) is
+// rendered by its physical type.
+constexpr int32_t kMaxRenderedScale = 76;
+
 std::string DecimalValueText(const ColumnSpec& column, const Raw& raw, int32_t scale) {
+  if (scale < 0 || scale > kMaxRenderedScale) {
+    return PhysicalText(column, raw);
+  }
   bool integer =
       column.physical_type == PhysicalType::kInt32 || column.physical_type == PhysicalType::kInt64;
   return DecimalText(integer ? fmt::format("{}", raw.integer) : BigEndianDecimalDigits(raw.bytes),

@@ -57,6 +57,13 @@ TEST(ValueJson, DecimalsAreExactStrings) {
             "\"1606938044258990275541962092341162602522202993782792835301376\"");
 }
 
+TEST(ValueJson, ImpossibleDecimalScalesFallBackToThePhysicalValue) {
+  LogicalType negative = DecimalType{.scale = -3, .precision = 9};
+  EXPECT_EQ(Int32Json(Column(PhysicalType::kInt32, negative), 5), "5");
+  LogicalType huge = DecimalType{.scale = 1 << 30, .precision = 9};
+  EXPECT_EQ(Int32Json(Column(PhysicalType::kInt32, huge), 5), "5");
+}
+
 TEST(ValueJson, DatesTimesAndTimestamps) {
   ColumnSpec date = Column(PhysicalType::kInt32, DateType{});
   EXPECT_EQ(Int32Json(date, 0), "\"1970-01-01\"");
@@ -67,6 +74,8 @@ TEST(ValueJson, DatesTimesAndTimestamps) {
   EXPECT_EQ(Int64Json(utc, 253402300799999999), "\"9999-12-31T23:59:59.999999Z\"");
   ColumnSpec local = Column(PhysicalType::kInt64, TimestampType{false, TimeUnit::kMillis});
   EXPECT_EQ(Int64Json(local, -1), "\"1969-12-31T23:59:59.999\"");
+  EXPECT_EQ(Int64Json(utc, std::numeric_limits<int64_t>::min()),
+            "\"-290308-12-21T19:59:05.224192Z\"");
   ColumnSpec time = Column(PhysicalType::kInt64, TimeType{false, TimeUnit::kMicros});
   EXPECT_EQ(Int64Json(time, 86399999999), "\"23:59:59.999999\"");
   ColumnSpec int96 = Column(PhysicalType::kInt96);
