@@ -12,9 +12,12 @@ namespace binlake::parquet {
 
 namespace {
 
-// Row groups are cut only at multiples of this many rows (counted from the group's start), so
-// where they are cut does not depend on how rows were split across Write calls.
+// The row-group size is checked after every kRowGroupCheckRows rows, or sooner once the rows
+// since the last check hold kRowGroupCheckBytes of BYTE_ARRAY values (so large blobs cannot pile
+// up between checks). Check points depend only on the rows, not on how they were split across
+// Write calls, which keeps the output deterministic.
 constexpr size_t kRowGroupCheckRows = 1024;
+constexpr uint64_t kRowGroupCheckBytes = 1 << 20;
 
 Status BatchColumnError(const ColumnSpec& spec, std::string_view problem) {
   return InvalidArgumentError(fmt::format("parquet column '{}': {}", spec.name, problem));
@@ -131,10 +134,14 @@ class FileWriter::Impl {
         options_(std::move(options)),
         sink_(sink),
         compressor_(options_.compression) {
-    for (const ColumnSpec& spec : schema_) {
-      columns_.push_back(MakeColumnChunkWriter(spec, options_, &compressor_));
+    for (size_t c = 0; c < schema_.size(); ++c) {
+      columns_.push_back(MakeColumnChunkWriter(schema_[c], options_, &compressor_));
+      if (schema_[c].physical_type == PhysicalType::kByteArray) {
+        byte_array_columns_.push_back(c);
+      }
     }
     cursors_.resize(schema_.size());
+    probes_.resize(schema_.size());
   }
 
   Status Start() { return Append(kParquetMagic); }
@@ -227,18 +234,46 @@ class FileWriter::Impl {
     const size_t rows = batch.num_rows();
     size_t row = 0;
     while (row < rows) {
-      const size_t take =
-          std::min(rows - row, kRowGroupCheckRows - group_rows_ % kRowGroupCheckRows);
+      const size_t end =
+          NextCheckPoint(batch, row, std::min(rows, row + kRowGroupCheckRows - rows_since_check_));
       for (size_t c = 0; c < columns_.size(); ++c) {
-        RETURN_IF_ERROR(columns_[c]->Write(batch.column(c), row, row + take, &cursors_[c]));
+        RETURN_IF_ERROR(columns_[c]->Write(batch.column(c), row, end, &cursors_[c]));
       }
-      row += take;
-      group_rows_ += take;
-      if (group_rows_ % kRowGroupCheckRows == 0 && BufferedSize() >= options_.row_group_size) {
-        RETURN_IF_ERROR(FlushRowGroup());
+      rows_since_check_ += end - row;
+      group_rows_ += end - row;
+      row = end;
+      if (rows_since_check_ == kRowGroupCheckRows || bytes_since_check_ >= kRowGroupCheckBytes) {
+        rows_since_check_ = 0;
+        bytes_since_check_ = 0;
+        if (BufferedSize() >= options_.row_group_size) {
+          RETURN_IF_ERROR(FlushRowGroup());
+        }
       }
     }
     return Status::Ok();
+  }
+
+  // The row after `row` at which the BYTE_ARRAY values since the last check reach
+  // kRowGroupCheckBytes, or `limit`. Reads value sizes from the offsets, starting at the
+  // columns' current value cursors.
+  size_t NextCheckPoint(const RowBatch& batch, size_t row, size_t limit) {
+    if (byte_array_columns_.empty()) {
+      return limit;
+    }
+    for (const size_t c : byte_array_columns_) {
+      probes_[c] = cursors_[c];
+    }
+    while (row < limit && bytes_since_check_ < kRowGroupCheckBytes) {
+      for (const size_t c : byte_array_columns_) {
+        const ColumnValues& column = batch.column(c);
+        if (column.IsValid(row)) {
+          const size_t v = probes_[c]++;
+          bytes_since_check_ += column.offsets()[v + 1] - column.offsets()[v];
+        }
+      }
+      ++row;
+    }
+    return row;
   }
 
   uint64_t BufferedSize() const {
@@ -286,10 +321,14 @@ class FileWriter::Impl {
   Compressor compressor_;
   std::vector<std::unique_ptr<ColumnChunkWriter>> columns_;
   std::vector<size_t> cursors_;
+  std::vector<size_t> byte_array_columns_;
+  std::vector<size_t> probes_;
   std::string chunk_bytes_;
 
   uint64_t bytes_written_ = 0;
   size_t group_rows_ = 0;
+  size_t rows_since_check_ = 0;
+  uint64_t bytes_since_check_ = 0;
   int64_t total_rows_ = 0;
   std::vector<RowGroup> row_groups_;
   std::vector<int64_t> split_offsets_;

@@ -68,7 +68,8 @@ struct WriterOptions {
   // A data page is cut once its encoded values reach this many bytes (before compression).
   uint64_t data_page_size = 1 << 20;
   // A row group is flushed once the uncompressed size of its encoded pages (an estimate while
-  // it is open) reaches this many bytes.
+  // it is open) reaches this many bytes. The size is checked every 1024 rows, or sooner after
+  // 1 MiB of BYTE_ARRAY values, so a group overshoots by at most that much (plus one row).
   uint64_t row_group_size = 128 << 20;
   // Footer key-value metadata, in this order.
   std::vector<std::pair<std::string, std::string>> key_value_metadata;

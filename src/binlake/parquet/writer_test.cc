@@ -355,6 +355,34 @@ TEST(WriterTest, RowGroupsAreCutBySizeAtFixedRowCounts) {
   }
 }
 
+TEST(WriterTest, LargeValuesBringRowGroupChecksForward) {
+  const std::vector<ColumnSpec> schema = {
+      MakeColumn("blob", 1, PhysicalType::kByteArray, Repetition::kOptional)};
+  RowBatch batch(schema);
+  for (int i = 0; i < 7; ++i) {
+    batch.column(0).AppendBytes(std::string(600 << 10, static_cast<char>('a' + i)));
+    batch.column(0).AppendNull();
+  }
+  WriterOptions options;
+  options.row_group_size = 1;
+  options.codec = Codec::kUncompressed;
+  const std::string file = Write(schema, options, {batch});
+  const FileMetaData footer = Footer(file);
+  // A check (and, with this limit, a flush) after every second value (1.2 MiB): rows
+  // v n v | n v n v | n v n v | n v n.
+  ASSERT_EQ(footer.row_groups.size(), 4U);
+  EXPECT_EQ(footer.row_groups[0].num_rows, 3);
+  EXPECT_EQ(footer.row_groups[1].num_rows, 4);
+  EXPECT_EQ(footer.row_groups[3].num_rows, 3);
+  RowBatch first(schema), second(schema);
+  for (int i = 0; i < 7; ++i) {
+    ColumnValues& target = i < 3 ? first.column(0) : second.column(0);
+    target.AppendBytes(std::string(600 << 10, static_cast<char>('a' + i)));
+    target.AppendNull();
+  }
+  EXPECT_EQ(Write(schema, options, {first, second}), file);
+}
+
 TEST(WriterTest, RejectsBadSchemasAndBatches) {
   io::StringSink sink;
   EXPECT_THAT(FileWriter::Open({}, WriterOptions{}, &sink).status(),
