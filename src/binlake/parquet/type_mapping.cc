@@ -514,6 +514,150 @@ Status RowConverter::ConvertDate(const Column& column, const mysql::Value& value
   return Status::Ok();
 }
 
+namespace {
+
+Status WrongKind(std::string_view expected, const mysql::Value& value) {
+  return InvalidArgumentError(
+      fmt::format("expected a {} value, got {}", expected, ValueKindName(value)));
+}
+
+}  // namespace
+
+void RowConverter::Cell::SetBytes(std::string_view value) {
+  kind = Kind::kBytes;
+  bytes = value;
+}
+
+void RowConverter::Cell::SetOwned(std::string value) {
+  kind = Kind::kBytes;
+  owned = std::move(value);
+  bytes = owned;
+}
+
+Status RowConverter::ConvertInteger(const Column& column, const mysql::Value& value, Cell* cell) {
+  ASSIGN_OR_RETURN(Int128 integer, IntegerOf(value));
+  IntegerRange source = SourceRange(column.type);
+  if (integer < source.min || integer > source.max) {
+    return InvalidArgumentError(
+        fmt::format("{} is outside the range of the column's type", Int128Text(integer)));
+  }
+  IntegerRange target = RangeOf(column.lake_type);
+  if (integer < target.min || integer > target.max) {
+    return InvalidArgumentError(fmt::format("{} is outside the range of {}", Int128Text(integer),
+                                            ParquetTypeText(column.lake_type)));
+  }
+  if (column.lake_type == kDecimal20) {
+    cell->SetOwned(
+        BigEndianTwosComplement(integer, static_cast<uint32_t>(column.spec.type_length)));
+    return Status::Ok();
+  }
+  bool wide = column.spec.physical_type == PhysicalType::kInt64;
+  cell->kind = wide ? Cell::Kind::kInt64 : Cell::Kind::kInt32;
+  // Unsigned types keep their bit pattern in the signed physical type.
+  cell->integer = wide ? static_cast<int64_t>(static_cast<uint64_t>(integer))
+                       : static_cast<int32_t>(static_cast<uint32_t>(integer));
+  return Status::Ok();
+}
+
+Status RowConverter::ConvertDecimal(const Column& column, const mysql::Value& value, Cell* cell) {
+  const auto* decimal = std::get_if<mysql::Decimal>(&value);
+  if (decimal == nullptr) {
+    return WrongKind("Decimal", value);
+  }
+  if (column.lake_type == kDecimalText) {
+    RETURN_IF_ERROR(CheckDecimalText(decimal->text, column.type.length, column.type.scale));
+    cell->SetBytes(decimal->text);
+    return Status::Ok();
+  }
+  ASSIGN_OR_RETURN(Int128 unscaled,
+                   ParseUnscaledDecimal(decimal->text, column.type.length, column.type.scale));
+  if (column.spec.physical_type == PhysicalType::kFixedLenByteArray) {
+    cell->SetOwned(
+        BigEndianTwosComplement(unscaled, static_cast<uint32_t>(column.spec.type_length)));
+    return Status::Ok();
+  }
+  cell->kind =
+      column.spec.physical_type == PhysicalType::kInt32 ? Cell::Kind::kInt32 : Cell::Kind::kInt64;
+  cell->integer = static_cast<int64_t>(unscaled);
+  return Status::Ok();
+}
+
+Status RowConverter::ConvertReal(const Column& column, const mysql::Value& value, Cell* cell) {
+  const auto* single = std::get_if<float>(&value);
+  const auto* real = std::get_if<double>(&value);
+  if (column.lake_type == kFloat && single != nullptr) {
+    cell->kind = Cell::Kind::kFloat;
+    cell->single = *single;
+    return Status::Ok();
+  }
+  if (column.lake_type == kDouble && (single != nullptr || real != nullptr)) {
+    cell->kind = Cell::Kind::kDouble;
+    cell->real = single != nullptr ? double{*single} : *real;
+    return Status::Ok();
+  }
+  return WrongKind(column.lake_type == kFloat ? "float" : "double", value);
+}
+
+Status RowConverter::ConvertBits(const Column& column, const mysql::Value& value, Cell* cell) {
+  if (!std::holds_alternative<mysql::Bit>(value)) {
+    return WrongKind("Bit", value);
+  }
+  ASSIGN_OR_RETURN(Int128 bits, IntegerOf(value));
+  if (column.lake_type == kBoolean) {
+    cell->kind = Cell::Kind::kBool;
+    cell->integer = bits != 0 ? 1 : 0;
+    return Status::Ok();
+  }
+  cell->SetOwned(BigEndianTwosComplement(bits, (column.type.length + 7) / 8));
+  return Status::Ok();
+}
+
+Status RowConverter::ConvertText(const Column& column, const mysql::Value& value, Cell* cell) {
+  if (const auto* time = std::get_if<mysql::Time>(&value); time && column.lake_type == kTimeText) {
+    ASSIGN_OR_RETURN(std::string text, FormatTime(*time, column.type.scale));
+    cell->SetOwned(std::move(text));
+    return Status::Ok();
+  }
+  bool any_text = column.lake_type == kString;
+  if (const auto* json = std::get_if<mysql::Json>(&value); json && column.lake_type != kTimeText) {
+    cell->SetBytes(json->text);
+  } else if (const auto* text = std::get_if<mysql::Text>(&value); text && any_text) {
+    cell->SetBytes(text->utf8);
+  } else if (const auto* member = std::get_if<mysql::Enum>(&value); member && any_text) {
+    ASSIGN_OR_RETURN(std::string label, EnumLabel(*member, column.type));
+    cell->SetOwned(std::move(label));
+  } else if (const auto* set = std::get_if<mysql::Set>(&value); set && any_text) {
+    ASSIGN_OR_RETURN(std::string labels, SetLabels(*set, column.type));
+    cell->SetOwned(std::move(labels));
+  } else {
+    return WrongKind(column.lake_type == kJson       ? "Json"
+                     : column.lake_type == kTimeText ? "Time"
+                                                     : "Text, Json, Enum or Set",
+                     value);
+  }
+  if (!IsValidUtf8(cell->bytes)) {
+    return InvalidArgumentError("text is not valid UTF-8");
+  }
+  return Status::Ok();
+}
+
+Status RowConverter::ConvertBinary(const Column& column, const mysql::Value& value, Cell* cell) {
+  if (const auto* geometry = std::get_if<mysql::Geometry>(&value);
+      geometry && column.lake_type == kWkb) {
+    cell->SetBytes(geometry->wkb);
+    cell->srid = geometry->srid;
+  } else if (const auto* binary = std::get_if<mysql::Binary>(&value);
+             binary && column.lake_type == kBinary) {
+    cell->SetBytes(binary->bytes);
+  } else if (const auto* vector = std::get_if<mysql::Vector>(&value);
+             vector && column.lake_type == kBinary) {
+    cell->SetBytes(vector->float32_le);
+  } else {
+    return WrongKind(column.lake_type == kWkb ? "Geometry" : "Binary or Vector", value);
+  }
+  return Status::Ok();
+}
+
 Status RowConverter::Convert(const Column& column, const mysql::Value& value, Cell* cell) {
   cell->zero_date = false;
   cell->srid.reset();
@@ -524,19 +668,6 @@ Status RowConverter::Convert(const Column& column, const mysql::Value& value, Ce
     cell->kind = Cell::Kind::kNull;
     return Status::Ok();
   }
-  auto wrong_kind = [&](std::string_view expected) {
-    return InvalidArgumentError(
-        fmt::format("expected a {} value, got {}", expected, ValueKindName(value)));
-  };
-  auto set_bytes = [cell](std::string_view bytes) {
-    cell->kind = Cell::Kind::kBytes;
-    cell->bytes = bytes;
-  };
-  auto set_owned = [cell](std::string bytes) {
-    cell->kind = Cell::Kind::kBytes;
-    cell->owned = std::move(bytes);
-    cell->bytes = cell->owned;
-  };
   switch (column.lake_type) {
     case kInt8:
     case kInt16:
@@ -546,137 +677,28 @@ Status RowConverter::Convert(const Column& column, const mysql::Value& value, Ce
     case kUint16:
     case kUint32:
     case kUint64:
-    case kDecimal20: {
-      ASSIGN_OR_RETURN(Int128 integer, IntegerOf(value));
-      IntegerRange source = SourceRange(column.type);
-      if (integer < source.min || integer > source.max) {
-        return InvalidArgumentError(
-            fmt::format("{} is outside the range of the column's type", Int128Text(integer)));
-      }
-      IntegerRange target = RangeOf(column.lake_type);
-      if (integer < target.min || integer > target.max) {
-        return InvalidArgumentError(fmt::format("{} is outside the range of {}",
-                                                Int128Text(integer),
-                                                ParquetTypeText(column.lake_type)));
-      }
-      if (column.lake_type == kDecimal20) {
-        set_owned(BigEndianTwosComplement(integer, static_cast<uint32_t>(column.spec.type_length)));
-        return Status::Ok();
-      }
-      bool wide = column.spec.physical_type == PhysicalType::kInt64;
-      cell->kind = wide ? Cell::Kind::kInt64 : Cell::Kind::kInt32;
-      // Unsigned types keep their bit pattern in the signed physical type.
-      cell->integer = wide ? static_cast<int64_t>(static_cast<uint64_t>(integer))
-                           : static_cast<int32_t>(static_cast<uint32_t>(integer));
-      return Status::Ok();
-    }
-    case kDecimal: {
-      const auto* decimal = std::get_if<mysql::Decimal>(&value);
-      if (decimal == nullptr) {
-        return wrong_kind("Decimal");
-      }
-      ASSIGN_OR_RETURN(Int128 unscaled,
-                       ParseUnscaledDecimal(decimal->text, column.type.length, column.type.scale));
-      if (column.spec.physical_type == PhysicalType::kFixedLenByteArray) {
-        set_owned(
-            BigEndianTwosComplement(unscaled, static_cast<uint32_t>(column.spec.type_length)));
-        return Status::Ok();
-      }
-      cell->kind = column.spec.physical_type == PhysicalType::kInt32 ? Cell::Kind::kInt32
-                                                                     : Cell::Kind::kInt64;
-      cell->integer = static_cast<int64_t>(unscaled);
-      return Status::Ok();
-    }
-    case kDecimalText: {
-      const auto* decimal = std::get_if<mysql::Decimal>(&value);
-      if (decimal == nullptr) {
-        return wrong_kind("Decimal");
-      }
-      RETURN_IF_ERROR(CheckDecimalText(decimal->text, column.type.length, column.type.scale));
-      set_bytes(decimal->text);
-      return Status::Ok();
-    }
+    case kDecimal20:
+      return ConvertInteger(column, value, cell);
+    case kDecimal:
+    case kDecimalText:
+      return ConvertDecimal(column, value, cell);
     case kFloat:
-    case kDouble: {
-      const auto* single = std::get_if<float>(&value);
-      const auto* real = std::get_if<double>(&value);
-      if (column.lake_type == kFloat && single != nullptr) {
-        cell->kind = Cell::Kind::kFloat;
-        cell->single = *single;
-        return Status::Ok();
-      }
-      if (column.lake_type == kDouble && (single != nullptr || real != nullptr)) {
-        cell->kind = Cell::Kind::kDouble;
-        cell->real = single != nullptr ? double{*single} : *real;
-        return Status::Ok();
-      }
-      return wrong_kind(column.lake_type == kFloat ? "float" : "double");
-    }
+    case kDouble:
+      return ConvertReal(column, value, cell);
     case kBoolean:
-    case kBitBytes: {
-      const auto* bit = std::get_if<mysql::Bit>(&value);
-      if (bit == nullptr) {
-        return wrong_kind("Bit");
-      }
-      ASSIGN_OR_RETURN(Int128 bits, IntegerOf(value));
-      if (column.lake_type == kBoolean) {
-        cell->kind = Cell::Kind::kBool;
-        cell->integer = bits != 0 ? 1 : 0;
-        return Status::Ok();
-      }
-      set_owned(BigEndianTwosComplement(bits, (column.type.length + 7) / 8));
-      return Status::Ok();
-    }
+    case kBitBytes:
+      return ConvertBits(column, value, cell);
     case kDate:
     case kTimestampLocal:
     case kTimestampUtc:
       return ConvertDate(column, value, cell);
-    case kTimeText: {
-      const auto* time = std::get_if<mysql::Time>(&value);
-      if (time == nullptr) {
-        return wrong_kind("Time");
-      }
-      ASSIGN_OR_RETURN(std::string text, FormatTime(*time, column.type.scale));
-      set_owned(std::move(text));
-      return Status::Ok();
-    }
+    case kTimeText:
     case kString:
-    case kJson: {
-      if (const auto* text = std::get_if<mysql::Text>(&value);
-          text && column.lake_type == kString) {
-        set_bytes(text->utf8);
-      } else if (const auto* json = std::get_if<mysql::Json>(&value)) {
-        set_bytes(json->text);
-      } else if (const auto* member = std::get_if<mysql::Enum>(&value)) {
-        ASSIGN_OR_RETURN(std::string label, EnumLabel(*member, column.type));
-        set_owned(std::move(label));
-      } else if (const auto* set = std::get_if<mysql::Set>(&value)) {
-        ASSIGN_OR_RETURN(std::string labels, SetLabels(*set, column.type));
-        set_owned(std::move(labels));
-      } else {
-        return wrong_kind(column.lake_type == kJson ? "Json" : "Text, Json, Enum or Set");
-      }
-      if (!IsValidUtf8(cell->bytes)) {
-        return InvalidArgumentError("text is not valid UTF-8");
-      }
-      return Status::Ok();
-    }
+    case kJson:
+      return ConvertText(column, value, cell);
     case kBinary:
     case kWkb:
-      if (const auto* binary = std::get_if<mysql::Binary>(&value);
-          binary && column.lake_type == kBinary) {
-        set_bytes(binary->bytes);
-      } else if (const auto* vector = std::get_if<mysql::Vector>(&value);
-                 vector && column.lake_type == kBinary) {
-        set_bytes(vector->float32_le);
-      } else if (const auto* geometry = std::get_if<mysql::Geometry>(&value);
-                 geometry && column.lake_type == kWkb) {
-        set_bytes(geometry->wkb);
-        cell->srid = geometry->srid;
-      } else {
-        return wrong_kind(column.lake_type == kWkb ? "Geometry" : "Binary or Vector");
-      }
-      return Status::Ok();
+      return ConvertBinary(column, value, cell);
   }
   return InternalError("unhandled lake type");
 }

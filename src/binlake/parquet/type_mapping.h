@@ -143,6 +143,9 @@ class RowConverter {
     std::string owned;
     bool zero_date = false;        // a zero/invalid date stored as NULL
     std::optional<uint32_t> srid;  // a GEOMETRY value's SRID
+
+    void SetBytes(std::string_view value);  // bytes that live until the row is appended
+    void SetOwned(std::string value);
   };
   struct Column {
     std::string name;
@@ -153,8 +156,15 @@ class RowConverter {
 
   RowConverter(std::vector<Column> columns, std::vector<ColumnSpec> schema,
                ZeroDatePolicy zero_dates);
+  // Convert dispatches on the column's LakeType to one of the Convert* helpers.
   Status Convert(const Column& column, const mysql::Value& value, Cell* cell);
   Status ConvertDate(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertInteger(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertDecimal(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertReal(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertBits(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertText(const Column& column, const mysql::Value& value, Cell* cell);
+  static Status ConvertBinary(const Column& column, const mysql::Value& value, Cell* cell);
 
   std::vector<Column> columns_;
   std::vector<ColumnSpec> schema_;

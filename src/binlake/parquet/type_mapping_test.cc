@@ -365,6 +365,8 @@ TEST(Json, JsonLogicalTypeExceptInDmsMode) {
   ASSERT_OK_AND_ASSIGN(auto dms, Convert(Type(ColumnKind::kJson), {mysql::Json{doc}}, kDms));
   EXPECT_EQ(dms.spec.logical_type, LogicalType(StringType{}));
   EXPECT_THAT(Bytes(dms), ElementsAre(doc));
+  EXPECT_THAT(Convert(Type(ColumnKind::kJson), {mysql::Text{doc}}),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("expected a Json value")));
 }
 
 TEST(Geometry, WkbWithTheSridsInKeyValueMetadata) {
