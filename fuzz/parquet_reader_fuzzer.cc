@@ -8,7 +8,9 @@
 //     null count + values = rows.
 // Seeds (corpus/parquet_reader/): small files written by binlake (tests/interop/
 // parquet_interop_writer DIR 10) and by DuckDB 1.5.6 (v1/v2 pages, dictionary and plain, four
-// codecs), plus a truncated one.
+// codecs), files written by parquet-mr 1.8 and 1.13 and Impala (PLAIN_DICTIONARY, BIT_PACKED
+// levels, INT96, legacy FLBA decimals; data files of github.com/apache/parquet-testing, named
+// parquet_testing_*), a truncated file and regression inputs found by fuzzing.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

@@ -163,6 +163,16 @@ run 0 parquet cat "$parquet_file"
 [ "$(echo "$out" | wc -l)" = 20 ] || fail "parquet cat printed $(echo "$out" | wc -l) rows, not 20"
 run 2 parquet cat "$parquet_file" --columns nope
 expect_in "$err" 'no column "nope"' "unknown column"
+# parquet-mr style output, as AWS DMS writes it: PLAIN_DICTIONARY, BIT_PACKED levels.
+corpus=$(dirname "$parquet_file")
+run 0 parquet inspect "$corpus/parquet_testing_plain_dict_uncompressed_checksum"
+expect_in "$out" "created_by: parquet-mr version 1.13.0-SNAPSHOT" "parquet-mr created_by"
+expect_in "$out" "PLAIN_DICTIONARY" "parquet-mr dictionary encoding"
+run 0 parquet cat "$corpus/parquet_testing_fixed_length_decimal_legacy" --limit 1
+[ "$out" = '{"value":"1.00"}' ] || fail "legacy FLBA decimal printed: $out"
+# Impala: INT96 timestamps.
+run 0 parquet cat "$corpus/parquet_testing_alltypes_plain" --limit 1 --columns id,timestamp_col
+[ "$out" = '{"id":4,"timestamp_col":"2009-03-01T00:00:00.000000000"}' ] || fail "INT96 printed: $out"
 run 4 parquet inspect "$work/missing.parquet"
 printf 'PAR1 not a parquet file' >"$work/bad.parquet"
 run 1 parquet inspect "$work/bad.parquet"
