@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <utility>
+#include <variant>
 
 #include "binlake/base/macros.h"
 #include "binlake/parquet/column_reader.h"
@@ -58,6 +59,41 @@ std::optional<LogicalType> LogicalFromConverted(const SchemaElement& element) {
   }
 }
 
+// A file's DECIMAL must have 1 <= precision <= what the physical type holds and
+// 0 <= scale <= precision (BYTE_ARRAY decimals: up to 76 digits, like MySQL's 65 and more).
+Status CheckDecimal(const ColumnSpec& spec) {
+  if (!spec.logical_type.has_value()) {
+    return Status::Ok();
+  }
+  const auto* decimal = std::get_if<DecimalType>(&*spec.logical_type);
+  if (decimal == nullptr) {
+    return Status::Ok();
+  }
+  int max_precision = 76;
+  switch (spec.physical_type) {
+    case PhysicalType::kInt32:
+      max_precision = 9;
+      break;
+    case PhysicalType::kInt64:
+      max_precision = 18;
+      break;
+    case PhysicalType::kFixedLenByteArray:
+      max_precision = MaxDecimalPrecision(spec.type_length);
+      break;
+    case PhysicalType::kByteArray:
+      break;
+    default:
+      return CorruptionError(fmt::format("DECIMAL column '{}' of physical type {}", spec.name,
+                                         PhysicalTypeName(spec.physical_type)));
+  }
+  if (decimal->precision < 1 || decimal->precision > max_precision || decimal->scale < 0 ||
+      decimal->scale > decimal->precision) {
+    return CorruptionError(fmt::format("DECIMAL column '{}' has precision {} and scale {}",
+                                       spec.name, decimal->precision, decimal->scale));
+  }
+  return Status::Ok();
+}
+
 Result<ColumnSpec> LeafSpec(const SchemaElement& element) {
   if (element.num_children.value_or(0) > 0) {
     return UnimplementedError(
@@ -91,6 +127,7 @@ Result<ColumnSpec> LeafSpec(const SchemaElement& element) {
   spec.logical_type =
       element.logical_type.has_value() ? element.logical_type : LogicalFromConverted(element);
   spec.converted_type = element.converted_type;
+  RETURN_IF_ERROR(CheckDecimal(spec));
   return spec;
 }
 

@@ -276,6 +276,22 @@ TEST(ReaderDamageTest, NestedSchemasAreUnimplemented) {
               StatusIs(StatusCode::kUnimplemented, HasSubstr("nested column 'g'")));
 }
 
+TEST(ReaderDamageTest, DecimalParametersOutOfRange) {
+  for (const DecimalType decimal : {DecimalType{-1, 5}, DecimalType{3, 2}, DecimalType{0, 10}}) {
+    SchemaElement leaf;
+    leaf.type = PhysicalType::kInt32;
+    leaf.repetition_type = Repetition::kOptional;
+    leaf.name = "v";
+    leaf.logical_type = decimal;
+    HandMadeFile file;
+    file.AddPage(DataPage(0, Encoding::kPlain), "");
+    const std::string bytes = file.Build(0, {leaf});
+    io::StringSource source(bytes);
+    EXPECT_THAT(FileReader::Open(&source).status(),
+                StatusIs(StatusCode::kCorruption, HasSubstr("DECIMAL column 'v'")));
+  }
+}
+
 TEST(ReaderTest, ProjectionErrors) {
   const std::string file = ReadTestFile("binlake_golden_small.parquet");
   io::StringSource source(file);
