@@ -121,7 +121,7 @@ std::string BigEndianDecimalDigits(std::string_view bytes) {
 std::string DecimalText(std::string_view digits, int32_t scale) {
   std::string text;
   if (digits.starts_with('-')) {
-    text = "-";
+    text.assign("-");
     digits.remove_prefix(1);
   }
   auto fraction = static_cast<size_t>(scale);
