@@ -83,8 +83,7 @@ std::string TimestampText(int64_t value, TimeUnit unit, bool utc) {
   bool before_midnight = value % per_day < 0;
   int64_t days = value / per_day - (before_midnight ? 1 : 0);
   int64_t of_day = value % per_day + (before_midnight ? per_day : 0);
-  return fmt::format("\"{}T{}{}\"", DateText(days), TimeOfDayText(of_day, unit),
-                     utc ? "Z" : "");
+  return fmt::format("\"{}T{}{}\"", DateText(days), TimeOfDayText(of_day, unit), utc ? "Z" : "");
 }
 
 // Decimal digits of a big-endian two's complement integer of any length, with the sign.
@@ -119,21 +118,17 @@ std::string BigEndianDecimalDigits(std::string_view bytes) {
 
 // Inserts the decimal point `scale` digits from the right of signed digits "[-]D...".
 std::string DecimalText(std::string_view digits, int32_t scale) {
-  std::string text;
-  if (digits.starts_with('-')) {
-    text.assign("-");
+  bool negative = digits.starts_with('-');
+  if (negative) {
     digits.remove_prefix(1);
   }
   auto fraction = static_cast<size_t>(scale);
   std::string padded(digits.size() <= fraction ? fraction + 1 - digits.size() : 0, '0');
   padded.append(digits);
   std::string_view whole = padded;
-  text.append(whole.substr(0, whole.size() - fraction));
-  if (fraction > 0) {
-    text.push_back('.');
-    text.append(whole.substr(whole.size() - fraction));
-  }
-  return Quoted(text);
+  return Quoted(fmt::format("{}{}{}{}", negative ? "-" : "",
+                            whole.substr(0, whole.size() - fraction), fraction > 0 ? "." : "",
+                            whole.substr(whole.size() - fraction)));
 }
 
 std::string UuidText(std::string_view bytes) {
