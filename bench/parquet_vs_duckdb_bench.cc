@@ -30,7 +30,9 @@ namespace {
 double CpuSeconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  auto seconds = [](timeval t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -93,9 +95,10 @@ Status RunStream(double gib) {
     RETURN_IF_ERROR(writer->Write(batch));
   }
   ASSIGN_OR_RETURN(FileSummary summary, writer->Finish());
+  const uint64_t raw_bytes = total_rows * kRawRowBytes;
   std::printf("stream rows=%llu raw_bytes=%llu file_bytes=%llu row_groups=%zu cpu_s=%.1f\n",
               static_cast<unsigned long long>(total_rows),
-              static_cast<unsigned long long>(total_rows * kRawRowBytes),
+              static_cast<unsigned long long>(raw_bytes),
               static_cast<unsigned long long>(summary.file_size), summary.split_offsets.size(),
               CpuSeconds() - start);
   return Status::Ok();

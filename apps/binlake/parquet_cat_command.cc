@@ -65,6 +65,7 @@ Status RunParquetCat(const std::string& path, int64_t limit,
   ASSIGN_OR_RETURN(auto reader, parquet::FileReader::Open(source.get()));
   ASSIGN_OR_RETURN(std::vector<size_t> projection, ProjectColumns(reader->schema(), columns));
   std::vector<const parquet::ColumnSpec*> specs;
+  specs.reserve(projection.size());
   for (size_t i : projection) {
     specs.push_back(&reader->schema()[i]);
   }

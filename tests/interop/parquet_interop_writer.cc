@@ -229,7 +229,8 @@ std::string ExpectedJson(const std::vector<parquet::ColumnSpec>& schema,
       if (values.IsValid(row)) {
         cell = parquet::ValueJson(schema[c], values, next[c]++);
         if (kinds[c] == "int" || kinds[c] == "uint") {
-          cell = "\"" + cell + "\"";
+          cell.insert(cell.begin(), '"');
+          cell.push_back('"');
         }
       }
       out += (c == 0 ? "" : ",") + cell;

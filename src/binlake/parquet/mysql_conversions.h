@@ -21,7 +21,7 @@
 namespace binlake::parquet {
 
 // 128-bit integers hold every unscaled decimal of precision <= 38 (10^38 < 2^127).
-__extension__ typedef __int128 Int128;
+__extension__ using Int128 = __int128;
 
 // The largest decimal precision stored as a Parquet/Iceberg decimal.
 inline constexpr uint32_t kMaxDecimalPrecision = 38;
