@@ -5,7 +5,7 @@ set -euo pipefail
 
 BUILD_PACKAGES=(
   build-essential cmake pkg-config ninja-build
-  libssl-dev libcurl4-openssl-dev libmariadb-dev libzstd-dev libsnappy-dev zlib1g-dev liblz4-dev
+  libssl-dev libcurl4-openssl-dev libmariadb-dev libzstd-dev libsnappy-dev zlib1g-dev liblz4-dev libbrotli-dev
   libyaml-cpp-dev libcli11-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
@@ -16,6 +16,12 @@ SERVER_PACKAGES=(
   curl
   sysbench
 )
+
+# Node.js runs the Parquet cross-checks (tests/interop: DuckDB and hyparquet from npm). A node
+# that is already installed (e.g. Node 20 from another source) is kept; otherwise Debian's.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  SERVER_PACKAGES+=(nodejs npm)
+fi
 
 sudo_cmd=()
 if [ "$(id -u)" != 0 ]; then sudo_cmd=(sudo); fi

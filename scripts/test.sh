@@ -35,6 +35,9 @@ if [ "${BINLAKE_SKIP_ASAN:-0}" != 1 ]; then
   build "$asan_dir" -DBINLAKE_SANITIZE=ON
 fi
 
+step "installing the npm packages of the Parquet cross-checks (tests/interop)"
+(cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+
 stop_servers() {
   step "stopping test servers"
   scripts/s3-server.sh stop || true

@@ -35,7 +35,7 @@ run 0 --version
 
 run 0 --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
-[ "$subcommands" = "config store binlog" ] || fail "--help lists subcommands '$subcommands'"
+[ "$subcommands" = "config store binlog parquet" ] || fail "--help lists subcommands '$subcommands'"
 expect_in "$out" "Exit codes:" "--help footer"
 
 run 0 store --help
@@ -163,6 +163,39 @@ run 1 binlog stats "$fixtures/rust_mysql_common/binlog_truncated_prev_gtid_event
 expect_in "$err" "truncated event at offset 120" "binlog stats: truncated file"
 run 4 binlog dump "$work/no-such-binlog"
 run 2 binlog dump --format xml "$payload"
+
+# --- parquet inspect / cat on a DuckDB-written file (fuzz seed, 20 rows) -----------------------
+parquet_file=$(cd "$(dirname "$0")/../.." && pwd)/fuzz/corpus/parquet_reader/duckdb_v1_snappy_dict
+run 0 parquet inspect "$parquet_file"
+expect_in "$out" "created_by: DuckDB version v1.5.6" "inspect created_by"
+expect_in "$out" "codec: SNAPPY" "inspect codec"
+expect_in "$out" "PLAIN_DICTIONARY" "inspect encodings"
+expect_in "$out" "logical_type: DECIMAL(9,2)" "inspect logical type"
+expect_in "$out" 'max: 2020-01-20' "inspect date statistics"
+run 0 parquet inspect --json "$parquet_file"
+expect_in "$out" '"num_rows": 20' "inspect --json"
+run 0 parquet cat "$parquet_file" --limit 2 --columns i,s,d,dt,ts,u,bl
+[ "$out" = '{"i":0,"s":null,"d":"0.00","dt":"2020-01-01","ts":"2020-01-01T00:00:00.000000","u":18446744073709551615,"bl":"eDA="}
+{"i":1,"s":"v1","d":"1.25","dt":"2020-01-02","ts":"2020-01-01T00:00:01.000000","u":18446744073709551614,"bl":"eDE="}' ] ||
+  fail "parquet cat printed: $out"
+run 0 parquet cat "$parquet_file"
+[ "$(echo "$out" | wc -l)" = 20 ] || fail "parquet cat printed $(echo "$out" | wc -l) rows, not 20"
+run 2 parquet cat "$parquet_file" --columns nope
+expect_in "$err" 'no column "nope"' "unknown column"
+# parquet-mr style output, as AWS DMS writes it: PLAIN_DICTIONARY, BIT_PACKED levels.
+corpus=$(dirname "$parquet_file")
+run 0 parquet inspect "$corpus/parquet_testing_plain_dict_uncompressed_checksum"
+expect_in "$out" "created_by: parquet-mr version 1.13.0-SNAPSHOT" "parquet-mr created_by"
+expect_in "$out" "PLAIN_DICTIONARY" "parquet-mr dictionary encoding"
+run 0 parquet cat "$corpus/parquet_testing_fixed_length_decimal_legacy" --limit 1
+[ "$out" = '{"value":"1.00"}' ] || fail "legacy FLBA decimal printed: $out"
+# Impala: INT96 timestamps.
+run 0 parquet cat "$corpus/parquet_testing_alltypes_plain" --limit 1 --columns id,timestamp_col
+[ "$out" = '{"id":4,"timestamp_col":"2009-03-01T00:00:00.000000000"}' ] || fail "INT96 printed: $out"
+run 4 parquet inspect "$work/missing.parquet"
+printf 'PAR1 not a parquet file' >"$work/bad.parquet"
+run 1 parquet inspect "$work/bad.parquet"
+expect_in "$err" "bad.parquet" "corrupt file named"
 
 if [ "$failures" -ne 0 ]; then
   echo "cli_test: $failures failure(s)"

@@ -12,6 +12,7 @@
 #include "binlog_command.h"
 #include "cli.h"
 #include "config_command.h"
+#include "parquet_command.h"
 #include "store_command.h"
 
 namespace binlake::cli {
@@ -45,6 +46,7 @@ int Run(int argc, char** argv) {
   AddConfigCommand(app, globals, action);
   AddStoreCommand(app, globals, action);
   AddBinlogCommand(app, action);
+  AddParquetCommand(app, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);

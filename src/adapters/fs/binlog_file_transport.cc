@@ -10,7 +10,7 @@
 #include <cstring>
 #include <utility>
 
-#include "adapters/fs/errno_status.h"
+#include "adapters/fs/posix_file.h"
 #include "binlake/base/byte_reader.h"
 #include "binlake/base/macros.h"
 

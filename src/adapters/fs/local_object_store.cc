@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-#include "adapters/fs/errno_status.h"
+#include "adapters/fs/posix_file.h"
 #include "binlake/base/macros.h"
 #include "binlake/store/object_key.h"
 
@@ -31,81 +31,6 @@ constexpr int kTempNameAttempts = 64;
 
 // Names temp files uniquely within this process, across all store instances.
 std::atomic<uint64_t> temp_file_counter{0};
-
-// Owns a file descriptor; closes it on destruction.
-class UniqueFd {
- public:
-  UniqueFd() = default;
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  UniqueFd& operator=(UniqueFd&& other) noexcept {
-    Reset();
-    fd_ = std::exchange(other.fd_, -1);
-    return *this;
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  ~UniqueFd() { Reset(); }
-
-  int get() const { return fd_; }
-  bool valid() const { return fd_ >= 0; }
-  // Closes now, reporting close()'s error (which may be a delayed write error).
-  Status Close(std::string_view path) {
-    int rc = ::close(std::exchange(fd_, -1));
-    return rc == 0 ? Status::Ok() : ErrnoStatus("close", path, errno);
-  }
-  void Reset() {
-    if (fd_ >= 0) {
-      ::close(std::exchange(fd_, -1));
-    }
-  }
-
- private:
-  int fd_ = -1;
-};
-
-Result<UniqueFd> OpenFd(const std::string& path, int flags, mode_t mode = 0) {
-  int fd = ::open(path.c_str(), flags | O_CLOEXEC, mode);
-  if (fd < 0) {
-    return ErrnoStatus("open", path, errno);
-  }
-  return UniqueFd(fd);
-}
-
-Status WriteAll(int fd, std::string_view bytes, std::string_view path) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return ErrnoStatus("write", path, errno);
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return Status::Ok();
-}
-
-Result<std::string> PreadAll(int fd, uint64_t offset, uint64_t length, std::string_view path) {
-  std::string out(static_cast<size_t>(length), '\0');
-  size_t done = 0;
-  while (done < out.size()) {
-    ssize_t n =
-        ::pread(fd, out.data() + done, out.size() - done, static_cast<off_t>(offset + done));
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      return ErrnoStatus("read", path, errno);
-    }
-    if (n == 0) {
-      // Named objects are never modified in place, so only outside tampering gets here.
-      return InternalError(fmt::format("read {}: file shrank while being read", path));
-    }
-    done += static_cast<size_t>(n);
-  }
-  return out;
-}
 
 Status Fsync(int fd, std::string_view path) {
   return ::fsync(fd) == 0 ? Status::Ok() : ErrnoStatus("fsync", path, errno);

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "binlake/io/logger.h"
+#include "binlake/parquet/type_mapping_options.h"
 #include "binlake/s3/s3_options.h"
 
 namespace binlake::config {
@@ -31,11 +32,16 @@ struct StoreConfig {
   std::string uri;
 };
 
+// The staging store, plus how change files type their columns (parquet/type_mapping.h).
+struct StagingConfig : StoreConfig {
+  parquet::TypeMappingOptions parquet_types;
+};
+
 struct Config {
   LogConfig log;
-  StoreConfig staging;  // raw change files (capture writes, apply reads)
-  StoreConfig final;    // the Iceberg tables (apply writes)
-  s3::S3Options s3;     // how to reach S3 for every s3:// store
+  StagingConfig staging;  // raw change files (capture writes, apply reads)
+  StoreConfig final;      // the Iceberg tables (apply writes)
+  s3::S3Options s3;       // how to reach S3 for every s3:// store
 };
 
 }  // namespace binlake::config

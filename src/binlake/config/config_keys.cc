@@ -56,6 +56,16 @@ constexpr std::array<EnumName<LogFormat>, 2> kLogFormats = {{
     {"json", LogFormat::kJson},
 }};
 
+constexpr std::array<EnumName<parquet::TypeMappingMode>, 2> kTypeMappingModes = {{
+    {"exact", parquet::TypeMappingMode::kExact},
+    {"dms", parquet::TypeMappingMode::kDms},
+}};
+
+constexpr std::array<EnumName<parquet::ZeroDatePolicy>, 2> kZeroDatePolicies = {{
+    {"set_null", parquet::ZeroDatePolicy::kNull},
+    {"error", parquet::ZeroDatePolicy::kError},
+}};
+
 Status CheckNonEmpty(std::string_view text) {
   if (text.empty()) {
     return InvalidArgumentError("must not be empty");
@@ -279,6 +289,16 @@ void AddStoreKeys(std::vector<ConfigKey>& keys) {
       "Staging store for raw change files: file:///dir or s3://bucket/prefix. Empty: not "
       "configured (commands that need it say so).",
       [](auto& c) -> auto& { return c.staging.uri; }));
+  keys.push_back(EnumKey(
+      "staging.parquet_type_mapping",
+      "How change files type MySQL columns: exact (never lossy) or the types AWS DMS writes "
+      "(docs/formats/types.md).",
+      [](auto& c) -> auto& { return c.staging.parquet_types.mode; }, kTypeMappingModes));
+  keys.push_back(EnumKey(
+      "staging.zero_dates",
+      "What a zero, partial-zero or invalid date (0000-00-00, 2024-00-15) becomes: set_null "
+      "(stored as NULL and counted) or error (the write stops, naming the column).",
+      [](auto& c) -> auto& { return c.staging.parquet_types.zero_dates; }, kZeroDatePolicies));
   keys.push_back(StoreUriKey(
       "final.uri",
       "Final store for the Iceberg tables: file:///dir or s3://bucket/prefix. Empty: not "

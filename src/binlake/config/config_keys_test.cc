@@ -25,7 +25,18 @@ TEST(ConfigKeysTest, PathsAreUniqueAndEveryKeyIsComplete) {
     EXPECT_FALSE(key.description.empty()) << key.path;
     EXPECT_TRUE(key.set && key.get) << key.path;
   }
-  EXPECT_EQ(paths.size(), 20u);
+  EXPECT_EQ(paths.size(), 22u);
+}
+
+TEST(ConfigKeysTest, StagingParquetTypeMappingAndZeroDates) {
+  Config config;
+  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kExact);
+  ASSERT_OK(ApplyOverride(config, "staging.parquet_type_mapping", "dms"));
+  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kDms);
+  ASSERT_OK(ApplyOverride(config, "staging.zero_dates", "error"));
+  EXPECT_EQ(config.staging.parquet_types.zero_dates, parquet::ZeroDatePolicy::kError);
+  EXPECT_THAT(ApplyOverride(config, "staging.zero_dates", "null"),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("not one of set_null, error")));
 }
 
 TEST(ConfigKeysTest, EveryDefaultIsAcceptedBackAndValid) {

@@ -21,6 +21,8 @@ TEST(RenderEffectiveConfigTest, RendersEveryKeyNestedBySection) {
             "  format: text\n"
             "staging:\n"
             "  uri: \"\"\n"
+            "  parquet_type_mapping: exact\n"
+            "  zero_dates: set_null\n"
             "final:\n"
             "  uri: \"\"\n"
             "s3:\n"
