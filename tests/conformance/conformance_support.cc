@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "adapters/fs/binlog_file_transport.h"
+#include "binlake/base/utf8.h"
 #include "binlake/binlog/charset.h"
 #include "binlake/binlog/event_decoder.h"
 #include "binlake/binlog/event_type.h"
@@ -392,7 +393,7 @@ std::optional<std::string> GoUnquote(std::string_view quoted) {
     if (kind == 'x') {
       out.push_back(static_cast<char>(*value));
     } else {
-      binlog::AppendUtf8(*value, &out);
+      AppendUtf8(*value, &out);
     }
   }
   return out;

@@ -66,21 +66,10 @@ class TextConverter {
 Status ConvertToUtf8(TextEncoding encoding, std::string_view charset, std::string_view bytes,
                      const TextConverter* converter, std::string* out);
 
-// True when `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values above
-// U+10FFFF).
-bool IsValidUtf8(std::string_view bytes);
-
 // The reverse of ConvertToUtf8, for printing a value as the server stored it (mysqlbinlog
 // style): latin1 (cp1252 as MySQL defines it) and ascii with '?' for characters they cannot
 // hold, ucs2/utf16/utf16le/utf32 as stored (ucs2 '?' beyond the BMP), utf8 and binary copied.
 // Corruption for invalid UTF-8 input, Unimplemented for kOther.
 Status ConvertFromUtf8(TextEncoding encoding, std::string_view utf8, std::string* out);
-
-// Decodes the UTF-8 sequence at bytes[i] into *cp and returns its length, or 0 when it is not
-// well-formed. `i` must be below bytes.size().
-size_t DecodeUtf8At(std::string_view bytes, size_t i, uint32_t* cp);
-
-// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
-void AppendUtf8(uint32_t cp, std::string* out);
 
 }  // namespace binlake::binlog

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "binlake/base/utf8.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "testing/status_matchers.h"

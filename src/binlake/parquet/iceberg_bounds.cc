@@ -2,67 +2,25 @@
 
 #include <vector>
 
+#include "binlake/base/utf8.h"
+
 namespace binlake::parquet {
 
 namespace {
 
-// Byte length of the UTF-8 sequence starting with `lead`, 0 when `lead` cannot start one.
-size_t Utf8SequenceLength(uint8_t lead) {
-  if (lead < 0x80) {
-    return 1;
-  }
-  if ((lead & 0xe0) == 0xc0) {
-    return 2;
-  }
-  if ((lead & 0xf0) == 0xe0) {
-    return 3;
-  }
-  if ((lead & 0xf8) == 0xf0) {
-    return 4;
-  }
-  return 0;
-}
-
-// Decodes `value` into code points; false when it is not well-formed UTF-8 (by lead bytes and
-// lengths; enough to cut it at character boundaries).
+// Decodes `value` into code points; false when it is not well-formed UTF-8.
 bool DecodeUtf8(std::string_view value, std::vector<uint32_t>* code_points) {
   size_t i = 0;
   while (i < value.size()) {
-    const auto lead = static_cast<uint8_t>(value[i]);
-    const size_t length = Utf8SequenceLength(lead);
-    if (length == 0 || value.size() - i < length) {
+    uint32_t cp = 0;
+    const size_t length = DecodeUtf8At(value, i, &cp);
+    if (length == 0) {
       return false;
-    }
-    uint32_t cp = length == 1 ? lead : lead & (0x7fU >> length);
-    for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<uint8_t>(value[i + k]);
-      if ((next & 0xc0) != 0x80) {
-        return false;
-      }
-      cp = (cp << 6) | (next & 0x3fU);
     }
     code_points->push_back(cp);
     i += length;
   }
   return true;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
 }
 
 // The code point after `cp`, skipping surrogates; nullopt after U+10FFFF.

@@ -84,27 +84,6 @@ uint8_t DaysInMonth(uint16_t year, uint8_t month) {
   return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
 }
 
-// What a UTF-8 lead byte announces: the sequence length (0: not a lead byte), its payload bits
-// and the smallest code point that needs this length (anything less is an overlong form).
-struct Utf8Sequence {
-  size_t length = 0;
-  uint32_t lead_bits = 0;
-  uint32_t minimum = 0;
-};
-
-Utf8Sequence SequenceOf(uint8_t lead) {
-  if ((lead & 0xe0) == 0xc0) {
-    return {2, lead & 0x1fu, 0x80};
-  }
-  if ((lead & 0xf0) == 0xe0) {
-    return {3, lead & 0x0fu, 0x800};
-  }
-  if ((lead & 0xf8) == 0xf0) {
-    return {4, lead & 0x07u, 0x10000};
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<Int128> ParseUnscaledDecimal(std::string_view text, uint32_t precision, uint32_t scale) {
@@ -194,34 +173,6 @@ Result<std::string> FormatTime(const mysql::Time& value, uint32_t fsp) {
                                             text, value.micros, fsp));
   }
   return fmt::format("{}.{:0{}}", text, value.micros / divisor, fsp);
-}
-
-bool IsValidUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    auto lead = static_cast<uint8_t>(text[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    Utf8Sequence sequence = SequenceOf(lead);
-    if (sequence.length == 0 || text.size() - i < sequence.length) {
-      return false;
-    }
-    uint32_t code = sequence.lead_bits;
-    for (size_t k = 1; k < sequence.length; ++k) {
-      auto next = static_cast<uint8_t>(text[i + k]);
-      if ((next & 0xc0) != 0x80) {
-        return false;
-      }
-      code = (code << 6) | (next & 0x3fu);
-    }
-    if (code < sequence.minimum || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
-      return false;
-    }
-    i += sequence.length;
-  }
-  return true;
 }
 
 }  // namespace binlake::parquet

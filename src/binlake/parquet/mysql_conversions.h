@@ -61,7 +61,4 @@ Result<int64_t> TimestampMicros(const mysql::Timestamp& value);
 // digits beyond `fsp` (they would be lost).
 Result<std::string> FormatTime(const mysql::Time& value, uint32_t fsp);
 
-// True when `text` is valid UTF-8 (no overlong forms, no surrogates, at most U+10FFFF).
-bool IsValidUtf8(std::string_view text);
-
 }  // namespace binlake::parquet

@@ -123,18 +123,5 @@ TEST(FormatTime, RefusesOutOfRangeAndLostDigits) {
   EXPECT_THAT(FormatTime({false, 1, 0, 0, 1}, 0), StatusIs(StatusCode::kInvalidArgument));
 }
 
-TEST(IsValidUtf8, AcceptsUtf8AndRefusesEverythingElse) {
-  EXPECT_TRUE(IsValidUtf8(""));
-  EXPECT_TRUE(IsValidUtf8("h\xc3\xa9llo"));
-  EXPECT_TRUE(IsValidUtf8("\xf0\x9f\x98\x80"));   // U+1F600
-  EXPECT_TRUE(IsValidUtf8("\xf4\x8f\xbf\xbf"));   // U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xc3\x28"));          // bad continuation
-  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("\xf4\x90\x80\x80"));  // above U+10FFFF
-  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));          // truncated
-  EXPECT_FALSE(IsValidUtf8("caf\xe9"));           // latin1, not converted
-}
-
 }  // namespace
 }  // namespace binlake::parquet

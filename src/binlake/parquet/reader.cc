@@ -69,22 +69,10 @@ Status CheckDecimal(const ColumnSpec& spec) {
   if (decimal == nullptr) {
     return Status::Ok();
   }
-  int max_precision = 76;
-  switch (spec.physical_type) {
-    case PhysicalType::kInt32:
-      max_precision = 9;
-      break;
-    case PhysicalType::kInt64:
-      max_precision = 18;
-      break;
-    case PhysicalType::kFixedLenByteArray:
-      max_precision = MaxDecimalPrecision(spec.type_length);
-      break;
-    case PhysicalType::kByteArray:
-      break;
-    default:
-      return CorruptionError(fmt::format("DECIMAL column '{}' of physical type {}", spec.name,
-                                         PhysicalTypeName(spec.physical_type)));
+  const int max_precision = MaxDecimalPrecision(spec.physical_type, spec.type_length);
+  if (max_precision == 0 && spec.physical_type != PhysicalType::kFixedLenByteArray) {
+    return CorruptionError(fmt::format("DECIMAL column '{}' of physical type {}", spec.name,
+                                       PhysicalTypeName(spec.physical_type)));
   }
   if (decimal->precision < 1 || decimal->precision > max_precision || decimal->scale < 0 ||
       decimal->scale > decimal->precision) {

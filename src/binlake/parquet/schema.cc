@@ -34,20 +34,11 @@ Status CheckPhysical(const ColumnSpec& column, std::string_view logical, Physica
 }
 
 Status CheckDecimal(const ColumnSpec& column, const DecimalType& decimal) {
-  int max_precision = 0;
-  switch (column.physical_type) {
-    case PhysicalType::kInt32:
-      max_precision = 9;
-      break;
-    case PhysicalType::kInt64:
-      max_precision = 18;
-      break;
-    case PhysicalType::kFixedLenByteArray:
-      max_precision = MaxDecimalPrecision(column.type_length);
-      break;
-    default:
-      return ColumnError(column,
-                         "DECIMAL needs physical type INT32, INT64 or FIXED_LEN_BYTE_ARRAY");
+  const int max_precision = column.physical_type == PhysicalType::kByteArray
+                                ? 0
+                                : MaxDecimalPrecision(column.physical_type, column.type_length);
+  if (max_precision == 0 && column.physical_type != PhysicalType::kFixedLenByteArray) {
+    return ColumnError(column, "DECIMAL needs physical type INT32, INT64 or FIXED_LEN_BYTE_ARRAY");
   }
   if (decimal.precision < 1 || decimal.precision > max_precision) {
     return ColumnError(column,
@@ -158,6 +149,21 @@ int MaxDecimalPrecision(int32_t byte_length) {
   // floor(log10(2^(8n-1) - 1)) = floor((8n - 1) * log10(2)), capped at 76 digits.
   const double digits = (8.0 * byte_length - 1.0) * 0.30102999566398120;
   return digits >= 76 ? 76 : static_cast<int>(digits);
+}
+
+int MaxDecimalPrecision(PhysicalType physical_type, int32_t type_length) {
+  switch (physical_type) {
+    case PhysicalType::kInt32:
+      return 9;
+    case PhysicalType::kInt64:
+      return 18;
+    case PhysicalType::kFixedLenByteArray:
+      return MaxDecimalPrecision(type_length);
+    case PhysicalType::kByteArray:
+      return 76;
+    default:
+      return 0;
+  }
 }
 
 std::optional<ConvertedType> LegacyConvertedType(const ColumnSpec& column) {

@@ -58,6 +58,11 @@ ColumnSpec MakeColumn(std::string name, int32_t field_id, PhysicalType physical_
 // complement (1 -> 2, 4 -> 9, 8 -> 18, 9 -> 21, 16 -> 38; capped at 76 digits).
 int MaxDecimalPrecision(int32_t byte_length);
 
+// The largest decimal precision a column of `physical_type` holds: 9 for INT32, 18 for INT64,
+// MaxDecimalPrecision(type_length) for FIXED_LEN_BYTE_ARRAY, 76 for BYTE_ARRAY (which the reader
+// accepts and the writer does not produce); 0 for types that cannot hold a decimal.
+int MaxDecimalPrecision(PhysicalType physical_type, int32_t type_length);
+
 // The converted type the format pairs with the column's logical type, or nullopt when there is
 // none (no logical type, nanosecond units, UUID). Assumes ValidateColumn passed.
 std::optional<ConvertedType> LegacyConvertedType(const ColumnSpec& column);

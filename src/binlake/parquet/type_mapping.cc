@@ -7,6 +7,7 @@
 #include <array>
 
 #include "binlake/base/macros.h"
+#include "binlake/base/utf8.h"
 #include "binlake/parquet/mysql_conversions.h"
 
 namespace binlake::parquet {

@@ -8,6 +8,7 @@
 
 #include "binlake/base/byte_reader.h"
 #include "binlake/base/macros.h"
+#include "binlake/base/utf8.h"
 #include "binlake/parquet/mysql_conversions.h"
 
 namespace binlake::parquet {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "binlake/base/macros.h"
+#include "binlake/base/utf8.h"
 
 namespace binlake::s3 {
 namespace {
@@ -19,26 +20,13 @@ bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-// Appends the UTF-8 encoding of `code_point`; false when it is not a valid scalar value.
-bool AppendUtf8(uint32_t code_point, std::string* out) {
-  if (code_point == 0 || code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+// Appends the UTF-8 encoding of `code_point`; false when XML cannot carry it (NUL, surrogates,
+// beyond U+10FFFF).
+bool AppendXmlCodePoint(uint32_t code_point, std::string* out) {
+  if (code_point == 0 || code_point > kMaxCodePoint || IsSurrogate(code_point)) {
     return false;
   }
-  if (code_point < 0x80) {
-    *out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    *out += static_cast<char>(0xC0 | (code_point >> 6));
-    *out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    *out += static_cast<char>(0xE0 | (code_point >> 12));
-    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (code_point >> 18));
-    *out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
+  AppendUtf8(code_point, out);
   return true;
 }
 
@@ -169,7 +157,7 @@ class XmlParser {
     auto [end, error] =
         std::from_chars(digits.data(), digits.data() + digits.size(), code_point, base);
     if (digits.empty() || error != std::errc() || end != digits.data() + digits.size() ||
-        !AppendUtf8(code_point, out)) {
+        !AppendXmlCodePoint(code_point, out)) {
       return Error("bad character reference");
     }
     return Status::Ok();
