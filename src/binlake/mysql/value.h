@@ -106,6 +106,8 @@ struct Vector {
 using Value = std::variant<Null, int64_t, uint64_t, float, double, Decimal, Date, Time, DateTime,
                            Timestamp, Year, Text, Binary, Json, Enum, Set, Bit, Geometry, Vector>;
 
-inline bool IsNull(const Value& value) { return std::holds_alternative<Null>(value); }
+inline bool IsNull(const Value& value) {
+  return std::holds_alternative<Null>(value);
+}
 
 }  // namespace binlake::mysql

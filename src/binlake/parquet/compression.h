@@ -72,8 +72,8 @@ class Compressor {
   const CompressorOptions& options() const { return options_; }
 
   // Appends the compressed form of `input` to `*out`. Unimplemented for LZO, LZ4 (deprecated;
-  // write LZ4_RAW) and unnamed codecs; InvalidArgument when an option is out of the codec's range; Internal when the
-  // library fails.
+  // write LZ4_RAW) and unnamed codecs; InvalidArgument when an option is out of the codec's range;
+  // Internal when the library fails.
   Status Compress(Codec codec, std::string_view input, std::string* out);
 
   // Appends exactly `uncompressed_size` decompressed bytes to `*out`, or fails with Corruption
