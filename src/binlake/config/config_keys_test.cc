@@ -30,11 +30,11 @@ TEST(ConfigKeysTest, PathsAreUniqueAndEveryKeyIsComplete) {
 
 TEST(ConfigKeysTest, StagingParquetTypeMappingAndZeroDates) {
   Config config;
-  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kExact);
+  EXPECT_EQ(config.staging.files.parquet_types.mode, parquet::TypeMappingMode::kExact);
   ASSERT_OK(ApplyOverride(config, "staging.parquet_type_mapping", "dms"));
-  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kDms);
+  EXPECT_EQ(config.staging.files.parquet_types.mode, parquet::TypeMappingMode::kDms);
   ASSERT_OK(ApplyOverride(config, "staging.zero_dates", "error"));
-  EXPECT_EQ(config.staging.parquet_types.zero_dates, parquet::ZeroDatePolicy::kError);
+  EXPECT_EQ(config.staging.files.parquet_types.zero_dates, parquet::ZeroDatePolicy::kError);
   EXPECT_THAT(ApplyOverride(config, "staging.zero_dates", "null"),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("not one of set_null, error")));
 }
