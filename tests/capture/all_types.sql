@@ -104,7 +104,7 @@ INSERT INTO all_types VALUES
  'abc', '\\ backslash \\', 'tab\there', '',
  'small', 'a,ü', '{"emoji": "😀", "num": 1e300}',
  x'0000000000000000', x'FF00', x'FF',
- ST_GeomFromText('MULTIPOINT((1 2), (3 4))', 4326),
+ ST_GeomFromText('MULTIPOINT(1 2, 3 4)', 4326),
  'abcdef01-2345-6789-abcd-ef0123456789', '1.2.3.4', 'fe80::1:2:3:4', 'nn');
 
 -- Composite key (INT, VARCHAR): several VARCHAR parts per INT part, so chunk boundaries fall
