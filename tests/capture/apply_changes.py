@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""apply_changes.py: the folded LOAD files plus consistency_replay's changes equal the source.
+
+  apply_changes.py BINLAKE STAGING_URI SCHEMA TABLE CHANGES_FILE
+
+Folds the table's staging files with `binlake staging fold --format csv`, applies CHANGES_FILE
+(consistency_replay output: `P <key> <cells...>` puts a row, `D <key>` removes one; \\N is
+NULL) in order, and compares the result with the source table rendered by the server
+(compare_table.py). Reports the first missing, extra or differing row; exit 1 on a difference.
+"""
+import sys
+
+import compare_table
+
+
+def main():
+    if len(sys.argv) != 6:
+        sys.exit("usage: apply_changes.py BINLAKE STAGING_URI SCHEMA TABLE CHANGES_FILE")
+    binlake, staging, schema, table, changes = sys.argv[1:]
+    names, _, keys, source_rows = compare_table.source_table(schema, table)
+    if keys != [0]:
+        sys.exit("FAIL: the table's key must be its first column alone")
+    rows = {row[0]: row for row in compare_table.staging_table(binlake, staging, schema, table,
+                                                               names)}
+    loaded, puts, deletes = len(rows), 0, 0
+    with open(changes, encoding="utf-8") as stream:
+        for line in stream:
+            fields = [None if f == "\\N" else f for f in line.rstrip("\n").split("\t")]
+            if fields[0] == "P" and len(fields) == len(names) + 1:
+                rows[fields[1]] = fields[1:]
+                puts += 1
+            elif fields[0] == "D" and len(fields) == 2:
+                rows.pop(fields[1], None)
+                deletes += 1
+            else:
+                sys.exit(f"FAIL: bad change line {line!r}")
+    print(f"LOAD rows {loaded}, changes applied: {puts} puts, {deletes} deletes; "
+          f"result {len(rows)} rows, source {len(source_rows)} rows")
+    for row in source_rows:
+        got = rows.pop(row[0], None)
+        if got is None:
+            sys.exit(f"FAIL {schema}.{table}: source row {row[0]} missing from LOAD + binlog")
+        if got != row:
+            sys.exit(f"FAIL {schema}.{table}: row {row[0]}: source {row}, LOAD + binlog {got}")
+    if rows:
+        sys.exit(f"FAIL {schema}.{table}: {len(rows)} rows not in the source, e.g. "
+                 f"{next(iter(rows.values()))}")
+    print(f"ok {schema}.{table}: LOAD files + binlog changes after the chunk positions = source")
+
+
+if __name__ == "__main__":
+    main()
