@@ -41,10 +41,10 @@ class WriterSink final : public io::ByteSink {
 
 std::string DescribeRange(const source::KeyRange& range) {
   // Values are tagged with hex strings and numbers only, so the dump cannot fail.
-  auto bound = [](const std::optional<std::vector<mysql::Value>>& values) {
-    return values ? json::OptionalValuesToJson(values).dump() : std::string();
+  auto bound = [](const std::optional<std::vector<mysql::Value>>& values, const char* none) {
+    return values ? json::OptionalValuesToJson(values).dump() : std::string(none);
   };
-  return fmt::format("({}, {}]", bound(range.lower), bound(range.upper));
+  return fmt::format("({}, {}]", bound(range.lower, "start"), bound(range.upper, "end"));
 }
 
 std::string SourceFlavor(const source::ServerInfo& server) {
@@ -74,8 +74,13 @@ Result<uint64_t> StreamChunk(io::SqlConnection& connection, const mysql::TableSc
         progress.fetch_add(1, std::memory_order_relaxed);
         return file->AppendLoadRow(row);
       }));
-  if (rows > 0)
-    RETURN_IF_ERROR(file->Finish().status());
+  if (rows == 0) {
+    return rows;  // no file: the caller abandons the object
+  }
+  Result<staging::ChangeFileStats> finished = file->Finish();
+  if (!finished.ok()) {
+    return finished.status();
+  }
   return rows;
 }
 

@@ -69,7 +69,9 @@ std::vector<source::KeyRange> ScriptTable(FakeSqlServer& server, const mysql::Ta
       range.upper = KeyOf(schema, rows[end - 1]);
       boundary.push_back(*range.upper);
     }
-    server.AddRows(*source::NextChunkBoundarySql(schema, range.lower, chunk_rows), boundary);
+    if (!schema.primary_key.empty()) {  // a keyless table is read whole, without planning
+      server.AddRows(*source::NextChunkBoundarySql(schema, range.lower, chunk_rows), boundary);
+    }
     std::vector<Row> chunk(rows.begin() + static_cast<std::ptrdiff_t>(std::min(start, rows.size())),
                            rows.begin() + static_cast<std::ptrdiff_t>(std::min(end, rows.size())));
     server.AddRows(*source::ChunkSelectSql(schema, range), chunk);
@@ -131,7 +133,8 @@ class FullLoadTest : public ::testing::Test {
     io::ListOptions options;
     options.prefix = *staging::TableFolder(schema.database, schema.table);
     std::vector<std::string> keys;
-    for (const auto& object : store_.List(options)->objects)
+    Result<io::ListPage> page = store_.List(options);
+    for (const auto& object : page->objects)
       keys.push_back(object.key);
     return keys;
   }
