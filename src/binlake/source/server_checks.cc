@@ -92,27 +92,6 @@ void AddGrant(std::string_view statement, Grants* grants) {
   grants->on.push_back(Grants::On{std::move(schema), std::move(table), std::move(privileges)});
 }
 
-// MySQL's schema-level grant patterns: `%` any run, `_` one character, `\` escapes.
-bool LikeMatches(std::string_view pattern, std::string_view name) {
-  if (pattern.empty()) {
-    return name.empty();
-  }
-  if (pattern[0] == '%') {
-    for (size_t skip = 0; skip <= name.size(); ++skip) {
-      if (LikeMatches(pattern.substr(1), name.substr(skip))) {
-        return true;
-      }
-    }
-    return false;
-  }
-  bool escaped = pattern[0] == '\\' && pattern.size() > 1;
-  char wanted = pattern[escaped ? 1 : 0];
-  if (name.empty() || (wanted != name[0] && (escaped || wanted != '_'))) {
-    return false;
-  }
-  return LikeMatches(pattern.substr(escaped ? 2 : 1), name.substr(1));
-}
-
 // major*10000 + minor*100 + patch of "10.11.6-MariaDB-0+deb12u1" or "8.4.0-log".
 std::optional<uint32_t> VersionNumber(std::string_view version) {
   if (version.starts_with("5.5.5-")) {  // MariaDB's replication-compatibility prefix
@@ -301,7 +280,8 @@ bool CanSelect(const Grants& grants, std::string_view schema, std::string_view t
     return true;
   }
   return std::any_of(grants.on.begin(), grants.on.end(), [&](const Grants::On& on) {
-    bool covers = on.table.empty() ? LikeMatches(on.schema, schema)
+    // Schema-level grants are LIKE patterns (`%`, `_`, `\` escapes); table grants are names.
+    bool covers = on.table.empty() ? WildcardMatch(on.schema, schema, '%', '_')
                                    : on.schema == schema && on.table == table;
     return covers && Includes(on.privileges, "SELECT");
   });

@@ -83,6 +83,26 @@ std::vector<std::string> SplitOutsideQuotes(std::string_view text, char separato
   return parts;
 }
 
+bool WildcardMatch(std::string_view pattern, std::string_view text, char any_run, char any_one) {
+  if (pattern.empty()) {
+    return text.empty();
+  }
+  if (pattern[0] == any_run) {
+    for (size_t skip = 0; skip <= text.size(); ++skip) {
+      if (WildcardMatch(pattern.substr(1), text.substr(skip), any_run, any_one)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  bool escaped = pattern[0] == '\\' && pattern.size() > 1;
+  char wanted = pattern[escaped ? 1 : 0];
+  if (text.empty() || (wanted != text[0] && (escaped || wanted != any_one))) {
+    return false;
+  }
+  return WildcardMatch(pattern.substr(escaped ? 2 : 1), text.substr(1), any_run, any_one);
+}
+
 std::optional<uint64_t> ParseUnsigned(std::string_view text) {
   uint64_t value = 0;
   const char* end = text.data() + text.size();

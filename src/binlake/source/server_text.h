@@ -26,6 +26,10 @@ size_t FindOutsideQuotes(std::string_view text, std::string_view needle);
 // quotes, each part trimmed. Empty text gives no parts.
 std::vector<std::string> SplitOutsideQuotes(std::string_view text, char separator);
 
+// Whether `text` matches `pattern`, where `any_run` stands for any run of characters (even
+// none), `any_one` for exactly one, and a backslash makes the next character literal.
+bool WildcardMatch(std::string_view pattern, std::string_view text, char any_run, char any_one);
+
 // A decimal unsigned integer that is the whole of `text`; nullopt otherwise.
 std::optional<uint64_t> ParseUnsigned(std::string_view text);
 

@@ -217,7 +217,7 @@ class LiteralRenderer {
       return InvalidArgumentError(
           fmt::format("column `{}`: a text value is not valid UTF-8", column_.name));
     }
-    return fmt::format("_utf8mb4'{}'", EscapeString(text));
+    return QuoteString(text);
   }
 
   Status Expect(std::initializer_list<ColumnKind> kinds, std::string_view value_kind) const {
@@ -315,6 +315,10 @@ std::string QuoteIdentifier(std::string_view name) {
 
 std::string QuoteTable(std::string_view schema, std::string_view table) {
   return fmt::format("{}.{}", QuoteIdentifier(schema), QuoteIdentifier(table));
+}
+
+std::string QuoteString(std::string_view text) {
+  return fmt::format("_utf8mb4'{}'", EscapeString(text));
 }
 
 Result<std::string> SqlLiteral(const mysql::Value& value, const mysql::ColumnSchema& column) {

@@ -26,6 +26,10 @@ std::string QuoteIdentifier(std::string_view name);
 // `schema`.`table`.
 std::string QuoteTable(std::string_view schema, std::string_view table);
 
+// `text` (UTF-8) as a string literal _utf8mb4'...', with backslash escapes for backslash,
+// quote, NUL, LF, CR and Ctrl-Z.
+std::string QuoteString(std::string_view text);
+
 // `value` as a literal of `column`'s type; NULL as NULL. InvalidArgument when the value's kind
 // does not fit the column.
 Result<std::string> SqlLiteral(const mysql::Value& value, const mysql::ColumnSchema& column);

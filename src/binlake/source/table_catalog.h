@@ -23,8 +23,16 @@ class TableFilter {
   bool Selects(std::string_view schema, std::string_view table) const;
 
  private:
-  std::vector<std::string> include_;
-  std::vector<std::string> exclude_;
+  // One pattern split at its first unescaped '.', each side still escaped.
+  struct Pattern {
+    std::string schema;
+    std::string table;
+  };
+  static bool AnyMatches(const std::vector<Pattern>& patterns, std::string_view schema,
+                         std::string_view table);
+
+  std::vector<Pattern> include_;
+  std::vector<Pattern> exclude_;
 };
 
 // How rows of a table are identified (and chunked by the full load).
