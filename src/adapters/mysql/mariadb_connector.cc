@@ -74,8 +74,11 @@ Status SetTls(MYSQL* session, const source::SourceOptions& options) {
   RETURN_IF_ERROR(SetFlag(session, MYSQL_OPT_SSL_VERIFY_SERVER_CERT,
                           mode == TlsMode::kVerifyIdentity, "verify server certificate"));
   if (mode == TlsMode::kPreferred) {
-    // Any TLS option turns TLS on when the server offers it, without requiring it.
-    return SetOption(session, MARIADB_OPT_TLS_VERSION, "TLSv1.2,TLSv1.3", "TLS versions");
+    // libmariadb 3.3 has no option for "TLS when offered": its use_ssl flag (public in
+    // st_mysql_options) asks for TLS, and a server without TLS is then accepted unless
+    // MYSQL_OPT_SSL_ENFORCE or a certificate check is set.
+    session->options.use_ssl = 1;
+    return Status::Ok();
   }
   return SetFlag(session, MYSQL_OPT_SSL_ENFORCE, true, "TLS required");
 }

@@ -70,7 +70,7 @@ TEST(MariaDbConnectorTest, SessionSetupDropsNoBackslashEscapesAndKeepsTheOtherMo
   ASSERT_OK(connection->Execute(
       "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,NO_BACKSLASH_ESCAPES,ANSI_QUOTES'"));
   ASSERT_OK(connection->Execute(SessionSetupSql()));
-  EXPECT_EQ(QueryOne(*connection, "SELECT 1, @@sql_mode"), "STRICT_TRANS_TABLES,ANSI_QUOTES");
+  EXPECT_EQ(QueryOne(*connection, "SELECT 1, @@sql_mode"), "ANSI_QUOTES,STRICT_TRANS_TABLES");
   ASSERT_OK(connection->Execute("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'"));
   ASSERT_OK(connection->Execute(SessionSetupSql()));
   EXPECT_EQ(QueryOne(*connection, "SELECT 1, @@sql_mode"), "");
