@@ -10,15 +10,21 @@
 namespace binlake::source {
 
 // Starts a consistent-snapshot transaction on `connection` and returns the binlog position
-// the snapshot is consistent with, without any lock: MariaDB reports it as
-// binlog_snapshot_file/binlog_snapshot_position (gtid_set from BINLOG_GTID_POS). The caller
-// reads, then ends the transaction with Execute("COMMIT").
-// FailedPrecondition when the server has no lock-free snapshot position (MySQL).
+// the snapshot is consistent with, without any lock: the session's isolation level becomes
+// REPEATABLE READ, then START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY; MariaDB reports
+// the snapshot's position as binlog_snapshot_file/binlog_snapshot_position (exact: every
+// transaction committed before the snapshot ends before it, every later one starts at or after
+// it), and gtid_set is BINLOG_GTID_POS of that position. The caller reads, then ends the
+// transaction with Execute("COMMIT"); on an error the transaction is already rolled back.
+// FailedPrecondition when the server has no lock-free snapshot position (MySQL), naming
+// full_load.allow_global_read_lock.
 Result<BinlogPosition> BeginSnapshotLockFree(io::SqlConnection& connection,
                                              const ServerInfo& server);
 
 // The server's current binlog position (SHOW MASTER STATUS; SHOW BINARY LOG STATUS on MySQL
-// 8.4+), with the executed GTID set.
+// 8.2+, which 8.4 requires), with the executed GTID set: MySQL's Executed_Gtid_Set of the same
+// statement; MariaDB's @@gtid_binlog_pos, read by a second statement, so commits in between may
+// make it run ahead of file/offset. FailedPrecondition when binary logging is off.
 Result<BinlogPosition> CurrentPosition(io::SqlConnection& connection, const ServerInfo& server);
 
 }  // namespace binlake::source
