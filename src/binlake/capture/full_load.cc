@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 #include <utility>
 
 #include "binlake/base/macros.h"
@@ -84,7 +86,67 @@ Result<uint64_t> StreamChunk(io::SqlConnection& connection, const mysql::TableSc
   return rows;
 }
 
+constexpr std::string_view kRowEstimatesSql =
+    "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES "
+    "WHERE TABLE_TYPE = 'BASE TABLE'";
+
+Result<std::map<std::string, uint64_t>> RowEstimates(io::SqlConnection& connection) {
+  ASSIGN_OR_RETURN(io::TextResult result, connection.QueryText(kRowEstimatesSql));
+  std::map<std::string, uint64_t> estimates;
+  for (const auto& row : result.rows) {
+    if (row.size() != 3 || !row[0] || !row[1] || !row[2])
+      continue;  // no estimate
+    uint64_t rows = 0;
+    const std::string& text = *row[2];
+    std::from_chars(text.data(), text.data() + text.size(), rows);
+    estimates[TableKey(*row[0], *row[1])] = rows;
+  }
+  return estimates;
+}
+
+// The recorded schema version of `table`, writing version 1 at `position` when there is none.
+Result<uint64_t> RecordSchema(SchemaHistory& history, const source::CapturedTable& table,
+                              const source::BinlogPosition& position) {
+  const mysql::TableSchema& schema = table.schema;
+  SchemaVersion discovered{1, position, schema, table.key_source};
+  Result<SchemaVersion> latest = history.Latest(schema.database, schema.table);
+  if (latest.status().code() == StatusCode::kNotFound) {
+    RETURN_IF_ERROR(history.Write(discovered));
+    return discovered.seq;
+  }
+  RETURN_IF_ERROR(latest.status());
+  discovered.seq = latest->seq;
+  discovered.valid_from = latest->valid_from;
+  ASSIGN_OR_RETURN(std::string now_text, EncodeSchemaVersion(discovered));
+  ASSIGN_OR_RETURN(std::string recorded_text, EncodeSchemaVersion(*latest));
+  if (now_text != recorded_text) {
+    return FailedPreconditionError(fmt::format(
+        "the schema of {}.{} changed since schema version {} was recorded (valid from {}), and "
+        "no stream recorded the change: load into a fresh staging store",
+        schema.database, schema.table, latest->seq, source::FormatPosition(latest->valid_from)));
+  }
+  return latest->seq;
+}
+
 }  // namespace
+
+Result<std::vector<LoadTable>> PrepareLoadTables(io::SqlConnection& connection,
+                                                 std::vector<source::CapturedTable> discovered,
+                                                 SchemaHistory& history,
+                                                 const source::BinlogPosition& position) {
+  ASSIGN_OR_RETURN(auto estimates, RowEstimates(connection));
+  std::vector<LoadTable> tables;
+  for (source::CapturedTable& captured : discovered) {
+    LoadTable table;
+    ASSIGN_OR_RETURN(table.schema_version, RecordSchema(history, captured, position));
+    auto estimate = estimates.find(TableKey(captured.schema.database, captured.schema.table));
+    if (estimate != estimates.end())
+      table.estimated_rows = estimate->second;
+    table.captured = std::move(captured);
+    tables.push_back(std::move(table));
+  }
+  return tables;
+}
 
 FullLoad::FullLoad(FullLoadDeps deps, Checkpoint checkpoint)
     : deps_(std::move(deps)), checkpoint_(std::move(checkpoint)) {}

@@ -38,6 +38,7 @@
 #include "binlake/base/status.h"
 #include "binlake/capture/capture_options.h"
 #include "binlake/capture/checkpoint.h"
+#include "binlake/capture/schema_history.h"
 #include "binlake/io/logger.h"
 #include "binlake/io/object_store.h"
 #include "binlake/io/sql_connection.h"
@@ -53,6 +54,16 @@ struct LoadTable {
   uint64_t estimated_rows = 0;
   uint64_t schema_version = 1;
 };
+
+// The tables to load: each discovered table with its row estimate (information_schema.TABLES)
+// and its schema version. A table without a schema history gets version 1, valid from
+// `position` (the server's position before discovery). A table whose recorded latest version
+// differs from what the server now declares is FailedPrecondition (the schema changed while no
+// stream recorded it; reloading into a fresh staging store is the way out).
+Result<std::vector<LoadTable>> PrepareLoadTables(io::SqlConnection& connection,
+                                                 std::vector<source::CapturedTable> discovered,
+                                                 SchemaHistory& history,
+                                                 const source::BinlogPosition& position);
 
 // Where one table stands, for the progress display.
 struct TableProgress {

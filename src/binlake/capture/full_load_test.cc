@@ -312,3 +312,51 @@ TEST_F(FullLoadTest, ACheckpointOfAnotherServerIsRefused) {
 
 }  // namespace
 }  // namespace binlake::capture
+
+namespace binlake::capture {
+namespace {
+
+class PrepareLoadTablesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    server_.AddText("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_ROWS FROM information_schema.TABLES",
+                    {{"TABLE_SCHEMA", "TABLE_NAME", "TABLE_ROWS"},
+                     {{"load_unit", "t", "1234"}, {"load_unit", "other", std::nullopt}}},
+                    FakeSqlServer::Match::kPrefix);
+  }
+
+  Result<std::vector<LoadTable>> Prepare(const mysql::TableSchema& schema) {
+    source::CapturedTable table;
+    table.schema = schema;
+    ASSIGN_OR_RETURN(auto connection, server_.Connect());
+    return PrepareLoadTables(*connection, {table}, history_, {"binlog.000001", 4, ""});
+  }
+
+  FakeSqlServer server_;
+  MemoryObjectStore store_;
+  SchemaHistory history_{store_};
+};
+
+TEST_F(PrepareLoadTablesTest, RecordsVersionOneWithTheEstimate) {
+  ASSERT_OK_AND_ASSIGN(std::vector<LoadTable> tables, Prepare(IdNameTable()));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0].estimated_rows, 1234u);
+  EXPECT_EQ(tables[0].schema_version, 1u);
+  ASSERT_OK_AND_ASSIGN(SchemaVersion latest, history_.Latest("load_unit", "t"));
+  EXPECT_EQ(latest.valid_from.file, "binlog.000001");
+  EXPECT_EQ(latest.schema.columns.size(), 2u);
+  // A restart finds the same schema and keeps its version.
+  ASSERT_OK_AND_ASSIGN(tables, Prepare(IdNameTable()));
+  EXPECT_EQ(tables[0].schema_version, 1u);
+}
+
+TEST_F(PrepareLoadTablesTest, AnUnrecordedSchemaChangeIsRefused) {
+  ASSERT_OK(Prepare(IdNameTable()).status());
+  mysql::TableSchema altered = IdNameTable();
+  altered.columns[1].type.length = 30;
+  EXPECT_THAT(Prepare(altered), StatusIs(StatusCode::kFailedPrecondition,
+                                         HasSubstr("schema of load_unit.t changed")));
+}
+
+}  // namespace
+}  // namespace binlake::capture
