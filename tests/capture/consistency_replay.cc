@@ -127,30 +127,30 @@ class Replay final : public binlog::TransactionHandler {
   Status OnBegin(const binlog::TransactionBegin& begin) override {
     start_ = BinlogPosition{.file = begin.source, .offset = begin.start_offset, .gtid_set = ""};
     pending_.clear();
-    return OkStatus();
+    return Status::Ok();
   }
   Status OnRows(const binlog::Event&, const binlog::RowsEventData& rows) override {
     if (rows.table->database != schema_ || rows.table->table != table_) {
-      return OkStatus();
+      return Status::Ok();
     }
     for (const binlog::RowChange& change : rows.rows.rows) {
       pending_.push_back(change);
     }
-    return OkStatus();
+    return Status::Ok();
   }
-  Status OnStatement(const binlog::Statement&) override { return OkStatus(); }
+  Status OnStatement(const binlog::Statement&) override { return Status::Ok(); }
   Status OnCommit(const binlog::TransactionCommit&) override {
     for (const binlog::RowChange& change : pending_) {
       RETURN_IF_ERROR(Apply(change));
     }
     pending_.clear();
-    return OkStatus();
+    return Status::Ok();
   }
   Status OnDiscard(const binlog::TransactionDiscard&) override {
     pending_.clear();
-    return OkStatus();
+    return Status::Ok();
   }
-  Status OnXaOutcome(const binlog::XaOutcome&) override { return OkStatus(); }
+  Status OnXaOutcome(const binlog::XaOutcome&) override { return Status::Ok(); }
 
   uint64_t applied() const { return applied_; }
   uint64_t skipped() const { return skipped_; }
@@ -194,7 +194,7 @@ class Replay final : public binlog::TransactionHandler {
       }
       Count(apply);
     }
-    return OkStatus();
+    return Status::Ok();
   }
 
   void Count(bool applied) { ++(applied ? applied_ : skipped_); }
@@ -235,7 +235,7 @@ Status Run(const std::string& staging_dir, const std::string& schema, const std:
                chunk_count, source::FormatPosition(start).c_str(),
                static_cast<unsigned long long>(replay.applied()),
                static_cast<unsigned long long>(replay.skipped()));
-  return OkStatus();
+  return Status::Ok();
 }
 
 }  // namespace
