@@ -314,7 +314,7 @@ Status BinaryRowReader::DecodeBytes(const Slot& slot, std::string_view bytes,
     case ColumnKind::kGeometry:
       return GeometryFromBytes(bytes, &Emplace<mysql::Geometry>(out));
     case ColumnKind::kUuid:
-      return UuidStoredBytes(bytes, &Emplace<mysql::Binary>(out).bytes);
+      return UuidBytes(bytes, &Emplace<mysql::Binary>(out).bytes);
     case ColumnKind::kInet4:
       return Inet4Bytes(bytes, &Emplace<mysql::Binary>(out).bytes);
     case ColumnKind::kInet6:

@@ -161,7 +161,7 @@ std::vector<std::vector<mysql::Value>> ExpectedAllTypes() {
        mysql::Set{0, ""},
        mysql::Geometry{4326, point},
        mysql::Binary{
-           std::string("\xbb\xcc\xdd\xee\xff\x00\x99\xaa\x17\x88\x55\x66\x11\x22\x33\x44", 16)},
+           std::string("\x11\x22\x33\x44\x55\x66\x17\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16)},
        mysql::Binary{std::string(4, '\0')},
        mysql::Binary{std::string(16, '\0')}},
       {int64_t{2},

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstring>
 
 #include "binlake/parquet/mysql_conversions.h"
@@ -20,16 +21,6 @@ bool AllDigits(std::string_view text) {
 size_t MemberNumber(std::string_view label, const std::vector<std::string>& members) {
   const auto it = std::find(members.begin(), members.end(), label);
   return it == members.end() ? 0 : static_cast<size_t>(it - members.begin()) + 1;
-}
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -118,37 +109,27 @@ Status GeometryFromBytes(std::string_view srid_and_wkb, mysql::Geometry* out) {
   return Status::Ok();
 }
 
-Status UuidStoredBytes(std::string_view text, std::string* out) {
-  std::array<uint8_t, 16> memory{};
-  size_t nibbles = 0;
+Status UuidBytes(std::string_view text, std::string* out) {
+  const auto not_uuid = [text] { return CorruptionError(fmt::format("'{}' is not a UUID", text)); };
+  std::array<char, 32> hex{};
+  size_t digits = 0;
   for (char c : text) {
     if (c == '-')
       continue;
-    const int digit = HexDigit(c);
-    if (digit < 0 || nibbles == 32) {
-      return CorruptionError(fmt::format("'{}' is not a UUID", text));
-    }
-    memory[nibbles / 2] = static_cast<uint8_t>((memory[nibbles / 2] << 4) | digit);
-    ++nibbles;
+    if (digits == hex.size())
+      return not_uuid();
+    hex[digits++] = c;
   }
-  if (nibbles != 32)
-    return CorruptionError(fmt::format("'{}' is not a UUID", text));
-  out->resize(16);
-  // Versions 1-5 with the RFC 4122 variant are stored with the groups node, clock, time-high,
-  // time-mid, time-low (MariaDB's index-friendly order); any other value byte for byte.
-  const bool swapped = memory[6] >= 0x01 && memory[6] < 0x60 && (memory[8] & 0x80) != 0;
-  if (!swapped) {
-    std::memcpy(out->data(), memory.data(), 16);
-    return Status::Ok();
+  if (digits != hex.size())
+    return not_uuid();
+  std::array<uint8_t, 16> memory{};
+  for (size_t i = 0; i < memory.size(); ++i) {
+    const char* first = hex.data() + 2 * i;
+    const auto [end, error] = std::from_chars(first, first + 2, memory[i], 16);
+    if (error != std::errc() || end != first + 2)
+      return not_uuid();
   }
-  struct Group {
-    size_t memory_pos, stored_pos, length;
-  };
-  constexpr std::array<Group, 5> kGroups = {
-      {{0, 12, 4}, {4, 10, 2}, {6, 8, 2}, {8, 6, 2}, {10, 0, 6}}};
-  for (const Group& group : kGroups) {
-    std::memcpy(out->data() + group.stored_pos, memory.data() + group.memory_pos, group.length);
-  }
+  out->assign(reinterpret_cast<const char*>(memory.data()), memory.size());
   return Status::Ok();
 }
 

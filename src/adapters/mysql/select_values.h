@@ -9,8 +9,8 @@
 //   ENUM/SET  index/bits found from the label(s) in the column's members, labels kept
 //   BIT       the big-endian bytes as an unsigned number, with the declared width
 //   GEOMETRY  the 4-byte little-endian SRID, then the WKB
-//   UUID      16 bytes in MariaDB's stored order (time-based versions 1-5 with the RFC 4122
-//             variant have their five groups stored last-to-first; any other UUID as written)
+//   UUID      the 16 bytes in the order the text writes them (what MariaDB 10.11 puts in
+//             the binlog row image, checked with mariadb-binlog)
 //   INET4/6   the 4 or 16 address bytes in network order
 //   TIMESTAMP seconds since 1970-01-01 UTC (the session time zone is UTC); zero stays {0, 0}
 // Errors are Corruption (the server sent something the column cannot hold) with the reason;
@@ -40,7 +40,7 @@ Result<mysql::Bit> BitFromBytes(std::string_view big_endian, uint32_t width);
 
 Status GeometryFromBytes(std::string_view srid_and_wkb, mysql::Geometry* out);
 
-Status UuidStoredBytes(std::string_view text, std::string* out);
+Status UuidBytes(std::string_view text, std::string* out);
 Status Inet4Bytes(std::string_view text, std::string* out);
 Status Inet6Bytes(std::string_view text, std::string* out);
 

@@ -72,17 +72,16 @@ TEST(GeometryTest, SplitsLittleEndianSridFromWkb) {
   EXPECT_THAT(GeometryFromBytes("abc", &geometry), StatusIs(StatusCode::kCorruption));
 }
 
-TEST(UuidTest, TimeBasedVersionsAreStoredGroupsReversed) {
+TEST(UuidTest, BytesInTextOrder) {
   std::string bytes;
-  // Version 1, variant 10x: stored node, clock, time-high, time-mid, time-low.
-  ASSERT_THAT(UuidStoredBytes("11223344-5566-1788-99aa-bbccddeeff00", &bytes), IsOk());
+  ASSERT_THAT(UuidBytes("11223344-5566-1788-99aa-bbccddeeff00", &bytes), IsOk());
   EXPECT_EQ(bytes,
-            std::string("\xbb\xcc\xdd\xee\xff\x00\x99\xaa\x17\x88\x55\x66\x11\x22\x33\x44", 16));
-  // Version 7 is stored as written.
-  ASSERT_THAT(UuidStoredBytes("11223344-5566-7788-99aa-bbccddeeff00", &bytes), IsOk());
-  EXPECT_EQ(bytes,
-            std::string("\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16));
-  EXPECT_THAT(UuidStoredBytes("1122", &bytes), StatusIs(StatusCode::kCorruption));
+            std::string("\x11\x22\x33\x44\x55\x66\x17\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16));
+  EXPECT_THAT(UuidBytes("1122", &bytes), StatusIs(StatusCode::kCorruption));
+  EXPECT_THAT(UuidBytes("11223344-5566-7788-99aa-bbccddeeff0g", &bytes),
+              StatusIs(StatusCode::kCorruption, HasSubstr("not a UUID")));
+  EXPECT_THAT(UuidBytes("11223344-5566-7788-99aa-bbccddeeff0011", &bytes),
+              StatusIs(StatusCode::kCorruption));
 }
 
 TEST(InetTest, AddressesInNetworkOrder) {
