@@ -11,7 +11,7 @@ BUILD_PACKAGES=(
 )
 # Servers the integration tests and `binlake demo` start on 127.0.0.1.
 SERVER_PACKAGES=(
-  mariadb-server mariadb-client
+  mariadb-server mariadb-client openssl
   swift swift-proxy swift-object swift-container swift-account python3-swift memcached
   curl
   sysbench
