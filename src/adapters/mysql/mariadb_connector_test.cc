@@ -8,6 +8,7 @@
 
 #include <thread>
 
+#include "adapters/mysql/mariadb_errors.h"
 #include "adapters/mysql/test_server.h"
 #include "testing/fake_clock.h"
 #include "testing/status_matchers.h"
@@ -76,31 +77,24 @@ TEST(MariaDbConnectorTest, SessionSetupDropsNoBackslashEscapesAndKeepsTheOtherMo
   EXPECT_EQ(QueryOne(*connection, "SELECT 1, @@sql_mode"), "");
 }
 
-TEST(MariaDbConnectorTest, VerifyCaEncryptsTheSession) {
-  BINLAKE_REQUIRE_MARIADB(options);
-  auto tls = *options;
-  tls.tls_mode = source::TlsMode::kVerifyCa;
-  tls.tls_ca_file = testing::Env("BINLAKE_MARIADB_TLS_CA");
-  EXPECT_THAT(SslCipher(tls), AllOf(Not(""), Not("<failed>"), Not("<none>")));
+// `options` with TLS `mode` and the test server's CA.
+source::SourceOptions WithTls(source::SourceOptions options, source::TlsMode mode) {
+  options.tls_mode = mode;
+  options.tls_ca_file = testing::Env("BINLAKE_MARIADB_TLS_CA");
+  return options;
 }
 
-TEST(MariaDbConnectorTest, VerifyIdentityAcceptsTheServerCertificateFor127001) {
-  BINLAKE_REQUIRE_MARIADB(options);
-  auto tls = *options;
-  tls.tls_mode = source::TlsMode::kVerifyIdentity;
-  tls.tls_ca_file = testing::Env("BINLAKE_MARIADB_TLS_CA");
-  EXPECT_THAT(SslCipher(tls), AllOf(Not(""), Not("<failed>"), Not("<none>")));
-}
+const auto kEncrypted = AllOf(Not(""), Not("<failed>"), Not("<none>"));
 
-TEST(MariaDbConnectorTest, PreferredUsesTlsWhenOfferedAndDisabledDoesNot) {
+TEST(MariaDbConnectorTest, EveryTlsModeButDisabledEncryptsTheSession) {
   BINLAKE_REQUIRE_MARIADB(options);
-  auto preferred = *options;
-  preferred.tls_mode = source::TlsMode::kPreferred;
-  EXPECT_THAT(SslCipher(preferred), AllOf(Not(""), Not("<failed>"), Not("<none>")));
-  auto required = *options;
-  required.tls_mode = source::TlsMode::kRequired;
-  EXPECT_THAT(SslCipher(required), AllOf(Not(""), Not("<failed>"), Not("<none>")));
-  EXPECT_EQ(SslCipher(*options), "");
+  using source::TlsMode;
+  // verify_identity to 127.0.0.1: the server certificate has IP:127.0.0.1 in its SAN.
+  for (TlsMode mode :
+       {TlsMode::kPreferred, TlsMode::kRequired, TlsMode::kVerifyCa, TlsMode::kVerifyIdentity}) {
+    EXPECT_THAT(SslCipher(WithTls(*options, mode)), kEncrypted) << TlsModeName(mode);
+  }
+  EXPECT_EQ(SslCipher(WithTls(*options, TlsMode::kDisabled)), "");
 }
 
 TEST(MariaDbConnectorTest, VerifyCaWithAnotherCaFailsNamingTheModeAndFile) {
@@ -120,6 +114,18 @@ TEST(MariaDbConnectorTest, VerifyCaWithAnotherCaFailsNamingTheModeAndFile) {
   MariaDbConnector connector(tls, clock, 1);
   EXPECT_THAT(connector.Connect().status(), StatusIs(StatusCode::kFailedPrecondition,
                                                      AllOf(HasSubstr("verify_ca"), HasSubstr(ca))));
+  EXPECT_TRUE(clock.Sleeps().empty());
+}
+
+TEST(MariaDbConnectorTest, VerifyModesWithoutACaFileAreRefusedBeforeConnecting) {
+  source::SourceOptions options;
+  options.user = "binlake";
+  options.tls_mode = source::TlsMode::kVerifyIdentity;
+  FakeClock clock;
+  MariaDbConnector connector(options, clock, 1);
+  EXPECT_THAT(connector.Connect().status(),
+              StatusIs(StatusCode::kInvalidArgument,
+                       AllOf(HasSubstr("verify_identity"), HasSubstr("source.tls_ca_file"))));
   EXPECT_TRUE(clock.Sleeps().empty());
 }
 
