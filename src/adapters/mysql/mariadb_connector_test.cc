@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <thread>
 
 #include "adapters/mysql/mariadb_errors.h"
@@ -190,6 +191,19 @@ TEST(MariaDbConnectorTest, ClosedPortIsRetriedWithCappedJitteredBackoffThenUnava
     EXPECT_LE(sleeps[i], caps[i]) << i;
   }
   EXPECT_NE(sleeps[3], sleeps[4]) << "full jitter draws each delay";
+}
+
+TEST(MariaDbConnectorTest, ReadTimeoutMakesAStalledQueryUnavailable) {
+  BINLAKE_REQUIRE_MARIADB(options);
+  auto impatient = *options;
+  impatient.read_timeout_ms = 1'000;
+  FakeClock clock;
+  MariaDbConnector connector(impatient, clock, 1);
+  ASSERT_OK_AND_ASSIGN(auto connection, connector.Connect());
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_THAT(connection->QueryText("SELECT SLEEP(5)").status(),
+              StatusIs(StatusCode::kUnavailable));
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(4'000));
 }
 
 TEST(MariaDbConnectorTest, SessionKilledMidQueryIsUnavailableAndStaysUnusable) {
