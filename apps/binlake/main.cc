@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "config_command.h"
 #include "parquet_command.h"
+#include "staging_command.h"
 #include "store_command.h"
 
 namespace binlake::cli {
@@ -47,6 +48,7 @@ int Run(int argc, char** argv) {
   AddStoreCommand(app, globals, action);
   AddBinlogCommand(app, action);
   AddParquetCommand(app, action);
+  AddStagingCommand(app, globals, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);
