@@ -2,12 +2,12 @@
 
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <cstdint>
 #include <string_view>
 
 #include "binlake/base/macros.h"
 #include "binlake/parquet/mysql_conversions.h"
+#include "binlake/staging/utc_time.h"
 
 namespace binlake::staging {
 namespace {
@@ -19,6 +19,9 @@ using parquet::PhysicalType;
 
 constexpr std::string_view kHexDigits = "0123456789ABCDEF";
 constexpr int64_t kMicrosPerDay = 86'400'000'000;
+// Days of 0000-01-01 and 9999-12-31: the years MySQL temporals can hold.
+constexpr int64_t kFirstDay = -719'528;
+constexpr int64_t kLastDay = 2'932'896;
 
 template <typename T>
 void AppendNumber(T value, std::string* out) {
@@ -27,21 +30,12 @@ void AppendNumber(T value, std::string* out) {
   out->append(buffer.data(), result.ptr);
 }
 
-void AppendPadded(int64_t value, size_t width, std::string* out) {
-  std::array<char, 24> buffer{};
-  const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  const auto length = static_cast<size_t>(result.ptr - buffer.data());
-  out->append(width > length ? width - length : 0, '0');
-  out->append(buffer.data(), length);
-}
-
-void AppendDate(int64_t days, std::string* out) {
-  const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days}}};
-  AppendPadded(int{date.year()}, 4, out);
+void AppendDate(const UtcTime& time, std::string* out) {
+  AppendPaddedDigits(time.year, 4, out);
   out->push_back('-');
-  AppendPadded(unsigned{date.month()}, 2, out);
+  AppendPaddedDigits(time.month, 2, out);
   out->push_back('-');
-  AppendPadded(unsigned{date.day()}, 2, out);
+  AppendPaddedDigits(time.day, 2, out);
 }
 
 // The unscaled value as decimal text with `scale` fraction digits.
@@ -157,17 +151,21 @@ Status AppendBytesAs(LakeType lake_type, const ColumnValues& values, size_t i, s
 
 Status AppendTemporal(const mysql::ColumnType& type, LakeType lake_type, const ColumnValues& values,
                       size_t i, std::string* out) {
-  if (lake_type == LakeType::kDate) {
-    if (values.physical_type() != PhysicalType::kInt32) {
-      return CorruptionError("a DATE not stored as INT32");
-    }
-    AppendDate(values.int32s()[i], out);
-    return Status::Ok();
+  const bool is_date = lake_type == LakeType::kDate;
+  if (values.physical_type() != (is_date ? PhysicalType::kInt32 : PhysicalType::kInt64)) {
+    return CorruptionError(is_date ? "a DATE not stored as INT32"
+                                   : "a timestamp not stored as INT64");
   }
-  if (values.physical_type() != PhysicalType::kInt64) {
-    return CorruptionError("a timestamp not stored as INT64");
+  const int64_t value = is_date ? values.int32s()[i] : values.int64s()[i];
+  const int64_t day = is_date ? value : value / kMicrosPerDay;
+  if (day < kFirstDay || day > kLastDay) {
+    return CorruptionError("a date or time outside the years 0000..9999");
   }
-  AppendDateTimeText(values.int64s()[i], type.scale, out);
+  if (is_date) {
+    AppendDate(SplitMicros(value * kMicrosPerDay), out);
+  } else {
+    AppendDateTimeText(value, type.scale, out);
+  }
   return Status::Ok();
 }
 
@@ -183,18 +181,17 @@ void AppendHex(std::string_view bytes, std::string* out) {
 }
 
 void AppendDateTimeText(int64_t micros, uint32_t fsp, std::string* out) {
-  const int64_t days = micros >= 0 ? micros / kMicrosPerDay : -((-micros - 1) / kMicrosPerDay) - 1;
-  const int64_t of_day = micros - days * kMicrosPerDay;
-  AppendDate(days, out);
+  const UtcTime time = SplitMicros(micros);
+  AppendDate(time, out);
   out->push_back(' ');
-  AppendPadded(of_day / 3'600'000'000, 2, out);
+  AppendPaddedDigits(time.hour, 2, out);
   out->push_back(':');
-  AppendPadded(of_day / 60'000'000 % 60, 2, out);
+  AppendPaddedDigits(time.minute, 2, out);
   out->push_back(':');
-  AppendPadded(of_day / 1'000'000 % 60, 2, out);
+  AppendPaddedDigits(time.second, 2, out);
   if (fsp > 0) {
     std::string fraction;
-    AppendPadded(of_day % 1'000'000, 6, &fraction);
+    AppendPaddedDigits(time.micros, 6, &fraction);
     out->push_back('.');
     out->append(fraction, 0, fsp > 6 ? 6 : fsp);
   }

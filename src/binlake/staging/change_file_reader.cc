@@ -1,7 +1,6 @@
 #include "binlake/staging/change_file_reader.h"
 
 #include <charconv>
-#include <chrono>
 #include <utility>
 
 #include "binlake/base/macros.h"
@@ -10,6 +9,7 @@
 #include "binlake/staging/change_layout.h"
 #include "binlake/staging/csv.h"
 #include "binlake/staging/gzip_stream.h"
+#include "binlake/staging/utc_time.h"
 
 namespace binlake::staging {
 namespace {
@@ -38,17 +38,17 @@ std::optional<int64_t> ParseCommitTime(std::string_view text) {
     }
   }
   const auto part = [text](size_t at, size_t length) {
-    return ParseInt64(text.substr(at, length)).value_or(0);
+    return ParseInt64(text.substr(at, length)).value_or(-1);
   };
-  const std::chrono::year_month_day date{std::chrono::year{static_cast<int>(part(0, 4))},
-                                         std::chrono::month{static_cast<unsigned>(part(5, 2))},
-                                         std::chrono::day{static_cast<unsigned>(part(8, 2))}};
-  if (!date.ok() || part(11, 2) > 23 || part(14, 2) > 59 || part(17, 2) > 59) {
-    return std::nullopt;
-  }
-  const int64_t days = std::chrono::sys_days{date}.time_since_epoch().count();
-  return (((days * 24 + part(11, 2)) * 60 + part(14, 2)) * 60 + part(17, 2)) * 1'000'000 +
-         part(20, 6);
+  return JoinMicros(UtcTime{
+      .year = part(0, 4),
+      .month = part(5, 2),
+      .day = part(8, 2),
+      .hour = part(11, 2),
+      .minute = part(14, 2),
+      .second = part(17, 2),
+      .micros = part(20, 6),
+  });
 }
 
 Result<StagedRow> ToStagedRow(const ChangeFileLayout& layout, Record record,

@@ -2,12 +2,12 @@
 
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "binlake/base/macros.h"
+#include "binlake/staging/utc_time.h"
 
 namespace binlake::staging {
 namespace {
@@ -47,53 +47,16 @@ std::string_view Extension(const StagingFileOptions& options) {
   return options.compression == FileCompression::kGzip ? ".csv.gz" : ".csv";
 }
 
-// Appends `value` as exactly `width` decimal digits (zero-padded).
-void AppendDigits(int64_t value, size_t width, std::string* out) {
-  std::array<char, 24> buffer{};
-  const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-  const auto length = static_cast<size_t>(end - buffer.data());
-  out->append(width > length ? width - length : 0, '0');
-  out->append(buffer.data(), length);
-}
-
-struct UtcParts {
-  int64_t year = 0;
-  int64_t month = 0;
-  int64_t day = 0;
-  int64_t hour = 0;
-  int64_t minute = 0;
-  int64_t second = 0;
-  int64_t millis = 0;
-};
-
-UtcParts SplitUtcMillis(int64_t utc_millis) {
-  using std::chrono::days;
-  using std::chrono::milliseconds;
-  const milliseconds since_epoch{utc_millis};
-  const auto day = std::chrono::floor<days>(since_epoch);
-  const std::chrono::year_month_day date{std::chrono::sys_days{day}};
-  const int64_t of_day = (since_epoch - day).count();
-  return UtcParts{
-      .year = int{date.year()},
-      .month = unsigned{date.month()},
-      .day = unsigned{date.day()},
-      .hour = of_day / 3'600'000,
-      .minute = of_day / 60'000 % 60,
-      .second = of_day / 1000 % 60,
-      .millis = of_day % 1000,
-  };
-}
-
 // The digit groups of a date folder, in the order `partition` writes them.
-std::vector<std::string> DateFolderParts(const UtcParts& t, DatePartition partition) {
+std::vector<std::string> DateFolderParts(const UtcTime& t, DatePartition partition) {
   std::string year;
   std::string month;
   std::string day;
   std::string hour;
-  AppendDigits(t.year, 4, &year);
-  AppendDigits(t.month, 2, &month);
-  AppendDigits(t.day, 2, &day);
-  AppendDigits(t.hour, 2, &hour);
+  AppendPaddedDigits(t.year, 4, &year);
+  AppendPaddedDigits(t.month, 2, &month);
+  AppendPaddedDigits(t.day, 2, &day);
+  AppendPaddedDigits(t.hour, 2, &hour);
   switch (partition) {
     case DatePartition::kNone:
       return {};
@@ -125,7 +88,7 @@ std::string_view DelimiterText(DatePartitionDelimiter delimiter) {
   return "/";
 }
 
-std::string DateFolder(const UtcParts& t, const StagingFileOptions& options) {
+std::string DateFolder(const UtcTime& t, const StagingFileOptions& options) {
   const std::vector<std::string> parts = DateFolderParts(t, options.date_partition);
   std::string folder;
   for (size_t i = 0; i < parts.size(); ++i) {
@@ -140,16 +103,16 @@ std::string DateFolder(const UtcParts& t, const StagingFileOptions& options) {
   return folder;
 }
 
-std::string CdcStem(const UtcParts& t) {
+std::string CdcStem(const UtcTime& t) {
   std::string stem;
-  AppendDigits(t.year, 4, &stem);
-  AppendDigits(t.month, 2, &stem);
-  AppendDigits(t.day, 2, &stem);
+  AppendPaddedDigits(t.year, 4, &stem);
+  AppendPaddedDigits(t.month, 2, &stem);
+  AppendPaddedDigits(t.day, 2, &stem);
   stem.push_back('-');
-  AppendDigits(t.hour, 2, &stem);
-  AppendDigits(t.minute, 2, &stem);
-  AppendDigits(t.second, 2, &stem);
-  AppendDigits(t.millis, 3, &stem);
+  AppendPaddedDigits(t.hour, 2, &stem);
+  AppendPaddedDigits(t.minute, 2, &stem);
+  AppendPaddedDigits(t.second, 2, &stem);
+  AppendPaddedDigits(t.micros / 1000, 3, &stem);
   return stem;
 }
 
@@ -223,18 +186,19 @@ std::optional<int64_t> ParseCdcStem(std::string_view stem) {
   if (!date || !time) {
     return std::nullopt;
   }
-  const std::chrono::year_month_day ymd{
-      std::chrono::year{static_cast<int>(*date / 10000)},
-      std::chrono::month{static_cast<unsigned>(*date / 100 % 100)},
-      std::chrono::day{static_cast<unsigned>(*date % 100)}};
-  const int64_t hour = *time / 10'000'000;
-  const int64_t minute = *time / 100'000 % 100;
-  const int64_t second = *time / 1000 % 100;
-  if (!ymd.ok() || hour > 23 || minute > 59 || second > 59) {
+  const std::optional<int64_t> micros = JoinMicros(UtcTime{
+      .year = *date / 10000,
+      .month = *date / 100 % 100,
+      .day = *date % 100,
+      .hour = *time / 10'000'000,
+      .minute = *time / 100'000 % 100,
+      .second = *time / 1000 % 100,
+      .micros = *time % 1000 * 1000,
+  });
+  if (!micros) {
     return std::nullopt;
   }
-  const int64_t days = std::chrono::sys_days{ymd}.time_since_epoch().count();
-  return ((days * 24 + hour) * 60 + minute) * 60'000 + second * 1000 + *time % 1000;
+  return *micros / 1000;
 }
 
 // True when the folders between the table folder and a CDC file name are a date folder of
@@ -253,7 +217,7 @@ bool IsDateFolderOf(std::span<const std::string_view> folders, int64_t utc_milli
       }
     }
   }
-  const UtcParts t = SplitUtcMillis(utc_millis);
+  const UtcTime t = SplitMicros(utc_millis * 1000);
   for (const DatePartition partition :
        {DatePartition::kYyyymmdd, DatePartition::kYyyymmddhh, DatePartition::kYyyymm,
         DatePartition::kMmyyyydd, DatePartition::kDdmmyyyy}) {
@@ -361,9 +325,7 @@ std::string LoadFileName(uint32_t number, const StagingFileOptions& options) {
 }
 
 std::string CdcFileName(int64_t utc_micros, const StagingFileOptions& options) {
-  const auto millis =
-      std::chrono::floor<std::chrono::milliseconds>(std::chrono::microseconds{utc_micros});
-  const UtcParts t = SplitUtcMillis(millis.count());
+  const UtcTime t = SplitMicros(utc_micros);
   std::string name = DateFolder(t, options);
   name.append(CdcStem(t));
   name.append(Extension(options));
