@@ -12,6 +12,11 @@
 //   _binlake_before_<key column>, one per key column: on U rows the key before the update
 //                         (so a key change is never ambiguous); NULL on other rows.
 //
+// Parquet: field ids 1..n in column order, the codec of options.compression, row groups of at
+// most 64 MiB uncompressed. CSV (csv.h): RFC 4180 with the DMS defaults, each value in its
+// canonical text (cell_text.h), gzip for FileCompression::kGzip. GEOMETRY columns hold the WKB
+// only (the SRID is not kept). ReadChangeFile (change_file_reader.h) reads either back.
+//
 // Thread-safety: a writer or reader is used by one thread at a time.
 #pragma once
 
@@ -71,12 +76,16 @@ class ChangeFileWriter {
 
   // LOAD files: one row as the source holds it (one value per table column).
   virtual Status AppendLoadRow(std::span<const mysql::Value> row) = 0;
-  // CDC files: one change. InvalidArgument on a LOAD file.
+  // CDC files: one change. InvalidArgument on a LOAD file, or for a U without one before-key
+  // value per key column. A value that does not convert is InvalidArgument naming the column;
+  // the row is not added, except that a bad before-key value leaves the writer unusable.
   virtual Status AppendChange(ChangeOp op, std::span<const mysql::Value> row,
                               const ChangeMeta& meta) = 0;
-  // Bytes written to the sink so far plus those buffered (to close files by size).
+  // Bytes written to the sink so far plus those buffered (to close files by size); the rows not
+  // yet encoded (at most a few thousand) count uncompressed, so this is an overestimate.
   virtual uint64_t EstimatedBytes() const = 0;
-  // Writes the rest (Parquet footer); the sink then holds the whole file.
+  // Writes the rest (Parquet footer, gzip trailer); the sink then holds the whole file. Any
+  // call after Finish, or after a sink error, is FailedPrecondition.
   virtual Result<ChangeFileStats> Finish() = 0;
 };
 

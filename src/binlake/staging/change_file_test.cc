@@ -167,6 +167,25 @@ TEST(ChangeFileTest, IncludeOpForFullLoadAddsOpI) {
   EXPECT_EQ(CellsOf(rows)[2], SmallRowText(2));
 }
 
+TEST(ChangeFileTest, EstimatedBytesTracksTheFileSize) {
+  for (const StagingFileOptions& options : {StagingFileOptions{}, Csv()}) {
+    io::StringSink sink;
+    ASSERT_OK_AND_ASSIGN(auto writer,
+                         ChangeFileWriter::Make(SmallTable(), FileKind::kLoad, options, &sink));
+    for (int64_t i = 0; i < 9000; ++i) {
+      ASSERT_OK(writer->AppendLoadRow(SmallRow(i)));
+    }
+    const uint64_t estimate = writer->EstimatedBytes();
+    ASSERT_OK_AND_ASSIGN(const ChangeFileStats stats, writer->Finish());
+    EXPECT_EQ(stats.bytes, sink.data().size());
+    EXPECT_EQ(stats.rows, 9000u);
+    EXPECT_EQ(stats.inserts, 9000u);
+    // Rows not yet encoded count uncompressed, so the estimate is high, but not by much.
+    EXPECT_GE(estimate, stats.bytes / 2);
+    EXPECT_LE(estimate, stats.bytes * 8);
+  }
+}
+
 TEST(ChangeFileTest, SameInputSameBytes) {
   for (const StagingFileOptions& options :
        {StagingFileOptions{}, Csv(), Options(FileFormat::kCsv, FileCompression::kGzip)}) {

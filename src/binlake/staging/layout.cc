@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "binlake/base/macros.h"
+#include "binlake/staging/cell_text.h"
 #include "binlake/staging/utc_time.h"
 
 namespace binlake::staging {
@@ -24,10 +25,8 @@ bool IsPlainByte(char c) {
 }
 
 void AppendEscaped(char c, std::string* out) {
-  const auto byte = static_cast<unsigned char>(c);
   out->push_back('%');
-  out->push_back(kHexDigits[byte >> 4]);
-  out->push_back(kHexDigits[byte & 0xF]);
+  AppendHex(std::string_view(&c, 1), out);
 }
 
 std::optional<int> HexValue(char c) {
