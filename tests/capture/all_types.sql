@@ -9,7 +9,8 @@ SET sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION';
 
 -- Every mapped type. Row 1: minimums; row 2: maximums; row 3: NULL in every nullable column;
 -- rows 4-6: the awkward values in between (zero dates, subnormals, odd text). FLOAT -0.0 is
--- row 6 (-1e-50 rounds to it; the literal -0.0 is a DECIMAL zero and stores +0).
+-- row 6 (-1e-50 rounds to it; the literal -0.0 is a DECIMAL zero and stores +0). The server
+-- sends a stored -0.0 as 0.0 to a SELECT, so the full load reads 0.0.
 CREATE TABLE all_types (
   id INT NOT NULL PRIMARY KEY,
   c_tinyint TINYINT, c_tinyint_u TINYINT UNSIGNED,
