@@ -34,7 +34,7 @@ staging=$work/staging
 mkdir -p "$staging"
 
 fresh_database "$database"
-root_sql -e "CREATE TABLE $database.t (id INT NOT NULL PRIMARY KEY, k INT NOT NULL,
+root_sql -e "USE $database; CREATE TABLE $database.t (id INT NOT NULL PRIMARY KEY, k INT NOT NULL,
     v VARCHAR(64), n BIGINT) ENGINE = InnoDB;
   INSERT INTO $database.t SELECT s.seq * 2, s.seq MOD 1000, CONCAT('row-', s.seq), s.seq
     FROM seq_1_to_200000 AS s"
