@@ -34,8 +34,9 @@ void CheckDocument(std::string_view text, Decode decode, Encode encode) {
     return;
   }
   auto encoded = encode(*decoded);
-  if (!encoded.ok())
+  if (!encoded.ok()) {
     return;  // names that are not valid UTF-8 are refused when writing
+  }
   auto again = decode(*encoded, "fuzz");
   Check(again.ok(), "re-encoded document does not decode");
   auto encoded_again = encode(*again);

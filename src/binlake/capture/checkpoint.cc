@@ -24,8 +24,9 @@ Result<Enum> EnumNamed(const json::Reader& reader, const Json& object, std::stri
                        std::string_view name, const std::string_view (&names)[N]) {
   ASSIGN_OR_RETURN(std::string text, reader.StringMember(object, path, name));
   for (size_t i = 0; i < N; ++i) {
-    if (names[i] == text)
+    if (names[i] == text) {
       return static_cast<Enum>(i);
+    }
   }
   return reader.Error(json::MemberPath(path, name), fmt::format("unknown state \"{}\"", text));
 }
@@ -53,8 +54,9 @@ Json TableToJson(const TableCheckpoint& table) {
   json["load"] = kLoadStateNames[static_cast<size_t>(table.load)];
   json["estimated_rows"] = table.estimated_rows;
   Json chunks = Json::array();
-  for (const ChunkCheckpoint& chunk : table.chunks)
+  for (const ChunkCheckpoint& chunk : table.chunks) {
     chunks.push_back(ChunkToJson(chunk));
+  }
   json["chunks"] = std::move(chunks);
   json["stream_start"] = OptionalPositionToJson(table.stream_start);
   return json;
@@ -65,8 +67,9 @@ Result<std::optional<source::BinlogPosition>> OptionalPositionMember(const json:
                                                                      std::string_view path,
                                                                      std::string_view name) {
   ASSIGN_OR_RETURN(const Json* member, reader.Member(object, path, name));
-  if (member->is_null())
+  if (member->is_null()) {
     return std::optional<source::BinlogPosition>();
+  }
   ASSIGN_OR_RETURN(source::BinlogPosition position,
                    reader.Position(*member, json::MemberPath(path, name)));
   return std::optional<source::BinlogPosition>(std::move(position));
@@ -133,8 +136,9 @@ Result<SourceIdentity> SourceFromJson(const json::Reader& reader, const Json& do
 
 // The version number of a checkpoint key, or nullopt when the key is not one.
 std::optional<uint64_t> VersionOfKey(std::string_view key) {
-  if (!key.starts_with(kCheckpointPrefix) || !key.ends_with(kCheckpointSuffix))
+  if (!key.starts_with(kCheckpointPrefix) || !key.ends_with(kCheckpointSuffix)) {
     return {};
+  }
   std::string_view digits = key.substr(kCheckpointPrefix.size());
   digits.remove_suffix(kCheckpointSuffix.size());
   uint64_t version = 0;
@@ -166,8 +170,9 @@ Result<std::string> EncodeCheckpoint(const Checkpoint& checkpoint) {
   document["source"] = std::move(source);
   document["next_change_seq"] = checkpoint.next_change_seq;
   Json tables = Json::object();
-  for (const auto& [key, table] : checkpoint.tables)
+  for (const auto& [key, table] : checkpoint.tables) {
     tables[key] = TableToJson(table);
+  }
   document["tables"] = std::move(tables);
   return json::Dump(document);
 }
@@ -206,8 +211,9 @@ Result<std::vector<uint64_t>> CheckpointStore::ListVersions() {
   do {
     ASSIGN_OR_RETURN(io::ListPage page, store_.List(options));
     for (const io::ObjectInfo& object : page.objects) {
-      if (std::optional<uint64_t> version = VersionOfKey(object.key))
+      if (std::optional<uint64_t> version = VersionOfKey(object.key)) {
         versions.push_back(*version);
+      }
     }
     options.page_token = std::move(page.next_page_token);
   } while (!options.page_token.empty());
@@ -217,8 +223,9 @@ Result<std::vector<uint64_t>> CheckpointStore::ListVersions() {
 
 Result<Checkpoint> CheckpointStore::LoadLatest() {
   ASSIGN_OR_RETURN(std::vector<uint64_t> versions, ListVersions());
-  if (versions.empty())
+  if (versions.empty()) {
     return Checkpoint{};
+  }
   std::string key = CheckpointKey(versions.back());
   ASSIGN_OR_RETURN(std::string text, store_.Get(key));
   ASSIGN_OR_RETURN(Checkpoint checkpoint, DecodeCheckpoint(text, key));
@@ -239,12 +246,14 @@ Status CheckpointStore::Commit(Checkpoint& checkpoint) {
   }
   RETURN_IF_ERROR(put.WithContext(fmt::format("committing checkpoint {}", key)));
   checkpoint.version = version;
-  if (version <= kCheckpointVersionsKept)
+  if (version <= kCheckpointVersionsKept) {
     return Status::Ok();
+  }
   ASSIGN_OR_RETURN(std::vector<uint64_t> versions, ListVersions());
   for (uint64_t old : versions) {
-    if (old + kCheckpointVersionsKept > version)
+    if (old + kCheckpointVersionsKept > version) {
       break;
+    }
     RETURN_IF_ERROR(store_.Delete(CheckpointKey(old)));
   }
   return Status::Ok();

@@ -217,8 +217,9 @@ TEST(CheckpointStoreTest, KeepsTheLastTenVersions) {
   MemoryObjectStore store;
   CheckpointStore checkpoints(store);
   Checkpoint checkpoint;
-  for (int i = 0; i < 13; ++i)
+  for (int i = 0; i < 13; ++i) {
     ASSERT_OK(checkpoints.Commit(checkpoint));
+  }
   io::ListOptions options;
   options.prefix = std::string(kCheckpointPrefix);
   ASSERT_OK_AND_ASSIGN(io::ListPage page, store.List(options));

@@ -94,8 +94,9 @@ Result<std::map<std::string, uint64_t>> RowEstimates(io::SqlConnection& connecti
   ASSIGN_OR_RETURN(io::TextResult result, connection.QueryText(kRowEstimatesSql));
   std::map<std::string, uint64_t> estimates;
   for (const auto& row : result.rows) {
-    if (row.size() != 3 || !row[0] || !row[1] || !row[2])
+    if (row.size() != 3 || !row[0] || !row[1] || !row[2]) {
       continue;  // no estimate
+    }
     uint64_t rows = 0;
     const std::string& text = *row[2];
     std::from_chars(text.data(), text.data() + text.size(), rows);
@@ -140,8 +141,9 @@ Result<std::vector<LoadTable>> PrepareLoadTables(io::SqlConnection& connection,
     LoadTable table;
     ASSIGN_OR_RETURN(table.schema_version, RecordSchema(history, captured, position));
     auto estimate = estimates.find(TableKey(captured.schema.database, captured.schema.table));
-    if (estimate != estimates.end())
+    if (estimate != estimates.end()) {
       table.estimated_rows = estimate->second;
+    }
     table.captured = std::move(captured);
     tables.push_back(std::move(table));
   }
@@ -191,10 +193,12 @@ Result<std::unique_ptr<FullLoad>> FullLoad::Make(FullLoadDeps deps, Checkpoint c
 Status FullLoad::RunWorker(io::SqlConnection& connection) {
   while (true) {
     Result<std::optional<Task>> next = NextTask(connection);
-    if (!next.ok())
+    if (!next.ok()) {
       return Fail(next.status());
-    if (!next->has_value())
+    }
+    if (!next->has_value()) {
       return Status::Ok();
+    }
     const Task& task = **next;
     source::BinlogPosition position;
     Result<uint64_t> rows = ReadChunk(connection, task, &position);
@@ -208,17 +212,20 @@ Status FullLoad::RunWorker(io::SqlConnection& connection) {
 }
 
 Status FullLoad::Fail(Status status) {
-  if (!status.ok())
+  if (!status.ok()) {
     failed_ = true;
+  }
   return status;
 }
 
 Result<std::optional<FullLoad::Task>> FullLoad::NextTask(io::SqlConnection& connection) {
   std::lock_guard lock(mu_);
-  if (stop_requested_ || failed_)
+  if (stop_requested_ || failed_) {
     return std::optional<Task>();
-  if (std::optional<Task> resume = ResumeTask())
+  }
+  if (std::optional<Task> resume = ResumeTask()) {
     return resume;
+  }
   return PlanTask(connection);
 }
 
@@ -238,12 +245,14 @@ std::optional<FullLoad::Task> FullLoad::ResumeTask() {
 Result<std::optional<FullLoad::Task>> FullLoad::PlanTask(io::SqlConnection& connection) {
   for (auto& run : runs_) {
     TableCheckpoint& table = checkpoint_.tables.at(run->key);
-    if (table.load == LoadState::kDone || PlanningFinished(table))
+    if (table.load == LoadState::kDone || PlanningFinished(table)) {
       continue;
+    }
     const mysql::TableSchema& schema = run->load.captured.schema;
     source::KeyRange range;
-    if (!table.chunks.empty())
+    if (!table.chunks.empty()) {
       range.lower = table.chunks.back().range.upper;
+    }
     if (run->load.captured.key_source != source::KeySource::kFullRow) {
       ASSIGN_OR_RETURN(std::string sql,
                        source::NextChunkBoundarySql(schema, range.lower, deps_.options.chunk_rows));
@@ -277,8 +286,9 @@ Result<uint64_t> FullLoad::ReadChunk(io::SqlConnection& connection, const Task& 
   deps_.logger->Info(fmt::format("full load: {} chunk {} reading", task.run->key, task.index));
   ASSIGN_OR_RETURN(std::string key, LoadKey(schema, task.index, deps_.file_options));
   Result<source::BinlogPosition> snapshot = source::BeginSnapshotLockFree(connection, deps_.server);
-  if (!snapshot.ok())
+  if (!snapshot.ok()) {
     return snapshot.status().WithContext(where);
+  }
   *position = *snapshot;
   where += " at " + source::FormatPosition(*position);
   Result<std::unique_ptr<io::ObjectWriter>> writer = deps_.staging->OpenWriter(key, {});
@@ -287,22 +297,26 @@ Result<uint64_t> FullLoad::ReadChunk(io::SqlConnection& connection, const Task& 
                                             **writer, task.run->in_flight_rows)
                               : Result<uint64_t>(writer.status());
   Status commit = connection.Execute(rows.ok() ? "COMMIT" : "ROLLBACK");
-  if (rows.ok() && !commit.ok())
+  if (rows.ok() && !commit.ok()) {
     rows = commit;
+  }
   if (rows.ok() && *rows > 0) {
     Status closed = (*writer)->Close();
-    if (!closed.ok())
+    if (!closed.ok()) {
       rows = closed;
+    }
   } else if (writer.ok()) {
     (void)(*writer)->Abort();  // nothing to publish; the upload is released
   }
   if (rows.ok() && *rows == 0) {
     Status removed = deps_.staging->Delete(key);  // a crashed earlier attempt's file
-    if (!removed.ok())
+    if (!removed.ok()) {
       rows = removed;
+    }
   }
-  if (!rows.ok())
+  if (!rows.ok()) {
     return rows.status().WithContext(fmt::format("{} ({})", where, key));
+  }
   return rows;
 }
 
@@ -317,16 +331,21 @@ Status FullLoad::MarkDone(const Task& task, uint64_t rows, const source::BinlogP
   bool all_done = PlanningFinished(table) &&
                   std::all_of(table.chunks.begin(), table.chunks.end(),
                               [](const auto& c) { return c.state == ChunkState::kDone; });
-  if (all_done)
-    RETURN_IF_ERROR(FinishTable(*task.run, table));
+  if (all_done) {
+    RETURN_IF_ERROR(FinishTable(table));
+  }
   RETURN_IF_ERROR(deps_.checkpoints->Commit(checkpoint_));
   task.run->in_flight_rows.fetch_sub(rows, std::memory_order_relaxed);
   deps_.logger->Info(
       fmt::format("full load: {} chunk {} done rows={}", task.run->key, task.index, rows));
+  if (all_done) {
+    deps_.logger->Info(
+        fmt::format("full load: {} done chunks={}", task.run->key, table.chunks.size()));
+  }
   return Status::Ok();
 }
 
-Status FullLoad::FinishTable(TableRun& run, TableCheckpoint& table) {
+Status FullLoad::FinishTable(TableCheckpoint& table) {
   ASSIGN_OR_RETURN(std::string folder, staging::TableFolder(table.schema, table.table));
   io::ListOptions options;
   options.prefix = folder;
@@ -347,7 +366,6 @@ Status FullLoad::FinishTable(TableRun& run, TableCheckpoint& table) {
       table.stream_start = chunk.snapshot;
     }
   }
-  deps_.logger->Info(fmt::format("full load: {} done chunks={}", run.key, table.chunks.size()));
   return Status::Ok();
 }
 
@@ -369,8 +387,9 @@ std::vector<TableProgress> FullLoad::Progress() const {
     entry.chunks_planned = static_cast<uint32_t>(table.chunks.size());
     entry.rows = run->in_flight_rows.load(std::memory_order_relaxed);
     for (const ChunkCheckpoint& chunk : table.chunks) {
-      if (chunk.state != ChunkState::kDone)
+      if (chunk.state != ChunkState::kDone) {
         continue;
+      }
       ++entry.chunks_done;
       entry.rows += chunk.rows;
     }

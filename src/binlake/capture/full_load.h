@@ -116,7 +116,7 @@ class FullLoad {
   Result<uint64_t> ReadChunk(io::SqlConnection& connection, const Task& task,
                              source::BinlogPosition* position);
   Status MarkDone(const Task& task, uint64_t rows, const source::BinlogPosition& position);
-  Status FinishTable(TableRun& run, TableCheckpoint& table);
+  Status FinishTable(TableCheckpoint& table);
   Status Fail(Status status);
 
   FullLoadDeps deps_;

@@ -48,8 +48,9 @@ mysql::TableSchema CompositeKeyTable() {
 
 std::vector<mysql::Value> KeyOf(const mysql::TableSchema& schema, const Row& row) {
   std::vector<mysql::Value> key;
-  for (uint32_t position : schema.primary_key)
+  for (uint32_t position : schema.primary_key) {
     key.push_back(row[position]);
+  }
   return key;
 }
 
@@ -61,8 +62,9 @@ std::vector<source::KeyRange> ScriptTable(FakeSqlServer& server, const mysql::Ta
   size_t start = 0;
   while (true) {
     source::KeyRange range;
-    if (!ranges.empty())
+    if (!ranges.empty()) {
       range.lower = ranges.back().upper;
+    }
     size_t end = start + static_cast<size_t>(chunk_rows);
     std::vector<Row> boundary;
     if (end <= rows.size()) {
@@ -76,8 +78,9 @@ std::vector<source::KeyRange> ScriptTable(FakeSqlServer& server, const mysql::Ta
                            rows.begin() + static_cast<std::ptrdiff_t>(std::min(end, rows.size())));
     server.AddRows(*source::ChunkSelectSql(schema, range), chunk);
     ranges.push_back(range);
-    if (!range.upper)
+    if (!range.upper) {
       break;
+    }
     start = end;
   }
   server.AddText("SHOW STATUS LIKE 'binlog_snapshot",
@@ -134,8 +137,9 @@ class FullLoadTest : public ::testing::Test {
     options.prefix = *staging::TableFolder(schema.database, schema.table);
     std::vector<std::string> keys;
     Result<io::ListPage> page = store_.List(options);
-    for (const auto& object : page->objects)
+    for (const auto& object : page->objects) {
       keys.push_back(object.key);
+    }
     return keys;
   }
 
@@ -173,8 +177,9 @@ TEST_F(FullLoadTest, LoadsEveryChunkAndRecordsTheStreamStart) {
   std::string log = logger_.Text();
   EXPECT_THAT(log, HasSubstr("full load: load_unit.t chunk 0 reading\n"));
   EXPECT_THAT(log, HasSubstr("full load: load_unit.t chunk 2 done rows=1\n"));
-  for (const auto& range : ranges)
+  for (const auto& range : ranges) {
     EXPECT_EQ(Selects(range, schema), 1);
+  }
 }
 
 TEST_F(FullLoadTest, ResumeSkipsDoneChunksAndRereadsThePlannedOne) {

@@ -65,12 +65,15 @@ struct ValueEncoder {
 };
 
 int HexDigit(char c) {
-  if (c >= '0' && c <= '9')
+  if (c >= '0' && c <= '9') {
     return c - '0';
-  if (c >= 'a' && c <= 'f')
+  }
+  if (c >= 'a' && c <= 'f') {
     return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
+  }
+  if (c >= 'A' && c <= 'F') {
     return c - 'A' + 10;
+  }
   return -1;
 }
 
@@ -89,15 +92,17 @@ std::string HexOf(std::string_view bytes) {
 }
 
 Result<std::string> BytesOfHex(std::string_view hex) {
-  if (hex.size() % 2 != 0)
+  if (hex.size() % 2 != 0) {
     return InvalidArgumentError("hex text of odd length");
+  }
   std::string bytes;
   bytes.reserve(hex.size() / 2);
   for (size_t i = 0; i < hex.size(); i += 2) {
     int high = HexDigit(hex[i]);
     int low = HexDigit(hex[i + 1]);
-    if (high < 0 || low < 0)
+    if (high < 0 || low < 0) {
       return InvalidArgumentError(fmt::format("bad hex digit at {}", i));
+    }
     bytes.push_back(static_cast<char>(high * 16 + low));
   }
   return bytes;
@@ -116,11 +121,13 @@ Json PositionToJson(const source::BinlogPosition& position) {
 }
 
 Json OptionalValuesToJson(const std::optional<std::vector<mysql::Value>>& values) {
-  if (!values)
+  if (!values) {
     return nullptr;
+  }
   Json array = Json::array();
-  for (const mysql::Value& value : *values)
+  for (const mysql::Value& value : *values) {
     array.push_back(ValueToJson(value));
+  }
   return array;
 }
 
@@ -146,8 +153,9 @@ std::string KeyPath(std::string_view path, std::string_view key) {
 
 Result<Json> Reader::Parse(std::string_view text) const {
   Json document = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded())
+  if (document.is_discarded()) {
     return Error("", "not a valid JSON document");
+  }
   RETURN_IF_ERROR(ExpectObject(document, ""));
   return document;
 }
@@ -161,8 +169,9 @@ Result<const Json*> Reader::Member(const Json& object, std::string_view path,
                                    std::string_view name) const {
   RETURN_IF_ERROR(ExpectObject(object, path));
   auto it = object.find(name);
-  if (it == object.end())
+  if (it == object.end()) {
     return Error(MemberPath(path, name), "missing");
+  }
   return &*it;
 }
 
@@ -175,8 +184,9 @@ Status Reader::ExpectObject(const Json& value, std::string_view path) const {
 }
 
 Result<std::string> Reader::String(const Json& value, std::string_view path) const {
-  if (!value.is_string())
+  if (!value.is_string()) {
     return Error(path, "expected a string");
+  }
   return value.get<std::string>();
 }
 
@@ -187,16 +197,18 @@ Result<std::string> Reader::StringMember(const Json& object, std::string_view pa
 }
 
 Result<bool> Reader::Bool(const Json& value, std::string_view path) const {
-  if (!value.is_boolean())
+  if (!value.is_boolean()) {
     return Error(path, "expected true or false");
+  }
   return value.get<bool>();
 }
 
 Result<std::string> Reader::HexString(const Json& value, std::string_view path) const {
   ASSIGN_OR_RETURN(std::string hex, String(value, path));
   Result<std::string> bytes = BytesOfHex(hex);
-  if (!bytes.ok())
+  if (!bytes.ok()) {
     return Error(path, bytes.status().message());
+  }
   return std::move(bytes).value();
 }
 
@@ -217,15 +229,17 @@ Result<T> Reader::NumberText(const Json& value, std::string_view path, int base,
 Result<std::vector<Json>> Reader::Tuple(const Json& body, std::string_view path,
                                         size_t size) const {
   RETURN_IF_ERROR(ExpectArray(body, path));
-  if (body.size() != size)
+  if (body.size() != size) {
     return Error(path, fmt::format("expected {} elements", size));
+  }
   return std::vector<Json>(body.begin(), body.end());
 }
 
 Result<mysql::Value> Reader::Value(const Json& value, std::string_view path) const {
   RETURN_IF_ERROR(ExpectObject(value, path));
-  if (value.size() != 1)
+  if (value.size() != 1) {
     return Error(path, "expected one type tag");
+  }
   auto member = value.begin();
   return TaggedValue(member.key(), member.value(), MemberPath(path, member.key()));
 }
@@ -234,8 +248,9 @@ Result<mysql::Value> Reader::TaggedValue(std::string_view tag, const Json& body,
                                          std::string_view path) const {
   auto at = [&](size_t i) { return IndexPath(path, i); };
   if (tag == "n") {
-    if (!body.is_null())
+    if (!body.is_null()) {
       return Error(path, "expected null");
+    }
     return mysql::Value(mysql::Null{});
   }
   if (tag == "i") {
@@ -270,8 +285,9 @@ Result<mysql::Value> Reader::TaggedValue(std::string_view tag, const Json& body,
     ASSIGN_OR_RETURN(auto parts, Tuple(body, path, 5));
     mysql::Time time;
     ASSIGN_OR_RETURN(uint8_t negative, Integer<uint8_t>(parts[0], at(0)));
-    if (negative > 1)
+    if (negative > 1) {
       return Error(at(0), "expected 0 or 1");
+    }
     time.negative = negative == 1;
     ASSIGN_OR_RETURN(time.hours, Integer<uint16_t>(parts[1], at(1)));
     ASSIGN_OR_RETURN(time.minutes, Integer<uint8_t>(parts[2], at(2)));
@@ -359,8 +375,9 @@ Result<source::BinlogPosition> Reader::Position(const Json& value, std::string_v
 
 Result<std::optional<std::vector<mysql::Value>>> Reader::OptionalValues(
     const Json& value, std::string_view path) const {
-  if (value.is_null())
+  if (value.is_null()) {
     return std::optional<std::vector<mysql::Value>>();
+  }
   RETURN_IF_ERROR(ExpectArray(value, path));
   std::vector<mysql::Value> values;
   values.reserve(value.size());

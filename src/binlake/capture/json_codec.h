@@ -74,12 +74,14 @@ class Reader {
   Result<T> Integer(const Json& value, std::string_view path) const {
     if (value.is_number_unsigned()) {
       auto number = value.get<uint64_t>();
-      if (std::in_range<T>(number))
+      if (std::in_range<T>(number)) {
         return static_cast<T>(number);
+      }
     } else if (value.is_number_integer()) {
       auto number = value.get<int64_t>();
-      if (std::in_range<T>(number))
+      if (std::in_range<T>(number)) {
         return static_cast<T>(number);
+      }
     }
     return Error(path, "expected an integer in [" + std::to_string(std::numeric_limits<T>::min()) +
                            ", " + std::to_string(std::numeric_limits<T>::max()) + "]");

@@ -10,8 +10,9 @@ std::string GroupThousands(uint64_t number) {
   std::string digits = std::to_string(number);
   std::string grouped;
   for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0)
+    if (i > 0 && (digits.size() - i) % 3 == 0) {
       grouped.push_back(',');
+    }
     grouped.push_back(digits[i]);
   }
   return grouped;
@@ -24,11 +25,13 @@ std::string FormatDuration(uint64_t seconds) {
 double ProgressMeter::Rate(const TableProgress& table, int64_t now) {
   auto& samples = samples_[table.table];
   samples.emplace_back(now, table.rows);
-  while (samples.size() > 2 && now - samples[1].first >= kWindowMicros)
+  while (samples.size() > 2 && now - samples[1].first >= kWindowMicros) {
     samples.pop_front();
+  }
   const auto& [first_micros, first_rows] = samples.front();
-  if (now <= first_micros || table.rows < first_rows)
+  if (now <= first_micros || table.rows < first_rows) {
     return -1;
+  }
   return static_cast<double>(table.rows - first_rows) * 1e6 /
          static_cast<double>(now - first_micros);
 }

@@ -30,8 +30,9 @@ Result<Enum> EnumNamed(const json::Reader& reader, const Json& object, std::stri
                        std::string_view name, const std::string_view (&names)[N]) {
   ASSIGN_OR_RETURN(std::string text, reader.StringMember(object, path, name));
   for (size_t i = 0; i < N; ++i) {
-    if (names[i] == text)
+    if (names[i] == text) {
       return static_cast<Enum>(i);
+    }
   }
   return reader.Error(json::MemberPath(path, name), fmt::format("unknown name \"{}\"", text));
 }
@@ -82,8 +83,9 @@ Result<std::vector<uint32_t>> KeyFromJson(const json::Reader& reader, const Json
   for (size_t i = 0; i < key->size(); ++i) {
     std::string path = json::IndexPath("key", i);
     ASSIGN_OR_RETURN(uint32_t position, reader.Integer<uint32_t>((*key)[i], path));
-    if (position >= column_count)
+    if (position >= column_count) {
       return reader.Error(path, "not a column position");
+    }
     positions.push_back(position);
   }
   return positions;
@@ -146,11 +148,13 @@ Status SchemaHistory::Write(const SchemaVersion& version) {
                    SchemaVersionKey(version.schema.database, version.schema.table, version.seq));
   ASSIGN_OR_RETURN(std::string text, EncodeSchemaVersion(version));
   Status put = store_.PutIfAbsent(key, text);
-  if (put.code() != StatusCode::kAlreadyExists)
+  if (put.code() != StatusCode::kAlreadyExists) {
     return put.WithContext(key);
+  }
   ASSIGN_OR_RETURN(std::string existing, store_.Get(key));
-  if (existing == text)
+  if (existing == text) {
     return Status::Ok();
+  }
   return FailedPreconditionError(fmt::format(
       "schema version {} of {}.{} already exists in {} with a different schema ({}): the "
       "staging store belongs to another capture or the table changed under a stopped capture",
@@ -166,8 +170,9 @@ Result<std::vector<SchemaVersion>> SchemaHistory::Versions(std::string_view sche
   do {
     ASSIGN_OR_RETURN(io::ListPage page, store_.List(options));
     for (const io::ObjectInfo& object : page.objects) {
-      if (object.key.find('/', prefix.size()) != std::string::npos)
+      if (object.key.find('/', prefix.size()) != std::string::npos) {
         continue;  // deeper folder
+      }
       ASSIGN_OR_RETURN(std::string text, store_.Get(object.key));
       ASSIGN_OR_RETURN(SchemaVersion version, DecodeSchemaVersion(text, object.key));
       versions.push_back(std::move(version));
@@ -190,8 +195,9 @@ Result<SchemaVersion> SchemaHistory::VersionAt(std::string_view schema, std::str
                                                const source::BinlogPosition& position) {
   ASSIGN_OR_RETURN(std::vector<SchemaVersion> versions, Versions(schema, table));
   for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-    if (source::ComparePositions(it->valid_from, position) <= 0)
+    if (source::ComparePositions(it->valid_from, position) <= 0) {
       return std::move(*it);
+    }
   }
   return NotFoundError(fmt::format("no schema version of {}.{} holds at {} (in {})", schema, table,
                                    source::FormatPosition(position), store_.Describe()));
