@@ -10,6 +10,7 @@
 #include <exception>
 
 #include "binlog_command.h"
+#include "capture_command.h"
 #include "cli.h"
 #include "config_command.h"
 #include "parquet_command.h"
@@ -49,6 +50,7 @@ int Run(int argc, char** argv) {
   AddBinlogCommand(app, action);
   AddParquetCommand(app, action);
   AddStagingCommand(app, globals, action);
+  AddCaptureCommand(app, globals, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);
