@@ -26,6 +26,7 @@ def main():
     if len(sys.argv) != 2:
         sys.exit("usage: check_csv_files.py STAGING_DIR")
     root = sys.argv[1]
+    csv.field_size_limit(1 << 30)  # the default 128 KiB is less than a 1 MiB BLOB in hex
     folders = {}  # folder -> [fields, records]
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = [d for d in subdirs if d != "_binlake"]

@@ -28,7 +28,9 @@ staging=$work/staging
 mkdir -p "$staging"
 
 fresh_database "$database" "$here/all_types.sql"
-write_config "$work/capture.yaml" "file://$staging" "$database.*" "  format: $format"
+staging_keys="  format: $format"
+if [ "$format" = csv ]; then staging_keys+=$'\n  compression: none'; fi
+write_config "$work/capture.yaml" "file://$staging" "$database.*" "$staging_keys"
 
 echo "== binlake capture --full-load-only ($format)"
 start=$SECONDS
