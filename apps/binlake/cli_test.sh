@@ -36,12 +36,20 @@ run 0 --version
 
 run 0 --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
-[ "$subcommands" = "config store binlog parquet staging" ] || fail "--help lists subcommands '$subcommands'"
+[ "$subcommands" = "config store binlog parquet source staging capture" ] || fail "--help lists subcommands '$subcommands'"
 expect_in "$out" "Exit codes:" "--help footer"
 
 run 0 store --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
 [ "$subcommands" = "ls put get head rm check" ] || fail "store --help lists '$subcommands'"
+
+run 0 source --help
+subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
+[ "$subcommands" = "check" ] || fail "source --help lists '$subcommands'"
+# An unreachable source is a retryable failure: exit 3, naming the server and what to check.
+run 3 source check --set source.port=1 --set source.reconnect.max_attempts=1 \
+  --set source.reconnect.initial_backoff=1ms --set source.reconnect.max_backoff=1ms
+expect_in "$err" "127.0.0.1:1" "source check unreachable"
 
 run 2
 run 2 no-such-command

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "config_command.h"
 #include "parquet_command.h"
+#include "source_command.h"
 #include "staging_command.h"
 #include "store_command.h"
 
@@ -49,6 +50,7 @@ int Run(int argc, char** argv) {
   AddStoreCommand(app, globals, action);
   AddBinlogCommand(app, action);
   AddParquetCommand(app, action);
+  AddSourceCommand(app, globals, action);
   AddStagingCommand(app, globals, action);
   AddCaptureCommand(app, globals, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
