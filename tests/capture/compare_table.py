@@ -14,7 +14,7 @@ patterns), both with -0.0 equal to 0.0 (the server sends a stored -0.0 as 0.0), 
 (case-insensitive). Rows are matched by primary key; the first
 missing, extra or differing row is reported with its key and column, and the exit status is 1.
 
-  compare_table.py BINLAKE STAGING_URI SCHEMA TABLE
+  compare_table.py BINLAKE STAGING_URI|CONFIG.yaml SCHEMA TABLE
 
 Connects with the mariadb client to BINLAKE_MARIADB_HOST/PORT as BINLAKE_MARIADB_USER/PASSWORD.
 Prints `ok <schema>.<table>: <n> rows equal` on success.
@@ -127,7 +127,9 @@ def parse_csv(text):
 
 
 def staging_table(binlake, staging, schema, table, names):
-    result = subprocess.run([binlake, "staging", "fold", staging, "--table", f"{schema}.{table}",
+    # A config file names the store through its staging.uri (and s3.* settings).
+    store = ["staging", "-c", staging] if staging.endswith(".yaml") else [staging]
+    result = subprocess.run([binlake, "staging", "fold", *store, "--table", f"{schema}.{table}",
                              "--format", "csv"], capture_output=True, check=False)
     if result.returncode != 0:
         sys.exit(f"FAIL binlake staging fold {schema}.{table}: "

@@ -18,6 +18,20 @@ require_server() {
   exit 77
 }
 
+# Skips (77) without the local S3 server's exports (scripts/s3-server.sh), or fails when
+# BINLAKE_REQUIRE_INTEGRATION=1.
+require_s3() {
+  if [ -n "${S3_ENDPOINT:-}" ]; then
+    return 0
+  fi
+  if [ "${BINLAKE_REQUIRE_INTEGRATION:-0}" = 1 ]; then
+    echo "FAIL: S3_ENDPOINT unset; run scripts/s3-server.sh start"
+    exit 1
+  fi
+  echo "SKIP: S3_ENDPOINT unset (eval \"\$(scripts/s3-server.sh start)\")"
+  exit 77
+}
+
 # root_sql [-e SQL]: runs SQL (or stdin) as root over the server's socket, tab-separated
 # output without column names.
 root_sql() {
