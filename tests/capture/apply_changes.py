@@ -6,8 +6,9 @@
 Folds the table's staging files with `binlake staging fold --format csv`, applies CHANGES_FILE
 (consistency_replay output: `I <cells>` inserts a row whose key must be absent, `D <cells>`
 removes a row that must equal the before image; \\N is NULL) in order, strictly, so that a
-change applied twice or missed fails at once, and compares the result with the source table rendered by the server
-(compare_table.py). Reports the first missing, extra or differing row; exit 1 on a difference.
+change applied twice or missed fails at once, and compares the result with the source table
+rendered by the server (compare_table.py). Reports the first missing, extra or differing row;
+exit 1 on a difference.
 """
 import sys
 
@@ -18,7 +19,7 @@ def main():
     if len(sys.argv) != 6:
         sys.exit("usage: apply_changes.py BINLAKE STAGING_URI SCHEMA TABLE CHANGES_FILE")
     binlake, staging, schema, table, changes = sys.argv[1:]
-    names, _, keys, source_rows = compare_table.source_table(schema, table)
+    names, kinds, keys, source_rows = compare_table.source_table(schema, table)
     if keys != [0]:
         sys.exit("FAIL: the table's key must be its first column alone")
     rows = {row[0]: row for row in compare_table.staging_table(binlake, staging, schema, table,
@@ -45,15 +46,8 @@ def main():
                 deletes += 1
     print(f"LOAD rows {loaded}, images applied: {inserts} after, {deletes} before; "
           f"result {len(rows)} rows, source {len(source_rows)} rows")
-    for row in source_rows:
-        got = rows.pop(row[0], None)
-        if got is None:
-            sys.exit(f"FAIL {schema}.{table}: source row {row[0]} missing from LOAD + binlog")
-        if got != row:
-            sys.exit(f"FAIL {schema}.{table}: row {row[0]}: source {row}, LOAD + binlog {got}")
-    if rows:
-        sys.exit(f"FAIL {schema}.{table}: {len(rows)} rows not in the source, e.g. "
-                 f"{next(iter(rows.values()))}")
+    compare_table.compare_rows(f"{schema}.{table}", names, kinds, keys, source_rows,
+                               rows.values())
     print(f"ok {schema}.{table}: LOAD files + binlog changes after the chunk positions = source")
 
 

@@ -159,13 +159,8 @@ def shorten(value):
     return text if len(text) <= 120 else text[:117] + "..."
 
 
-def main():
-    if len(sys.argv) != 5:
-        sys.exit("usage: compare_table.py BINLAKE STAGING_URI SCHEMA TABLE")
-    binlake, staging, schema, table = sys.argv[1:]
-    names, kinds, keys, source_rows = source_table(schema, table)
-    staged_rows = staging_table(binlake, staging, schema, table, names)
-    name = f"{schema}.{table}"
+def compare_rows(name, names, kinds, keys, source_rows, staged_rows):
+    """Exits with the first missing, extra or differing row of staged_rows against source_rows."""
     staged_by_key = {}
     for row in staged_rows:
         if len(row) != len(names):
@@ -187,8 +182,16 @@ def main():
     if staged_by_key:
         sys.exit(f"FAIL {name}: {len(staged_by_key)} staging rows not in the source, first key "
                  f"{next(iter(staged_by_key))}")
-    print(f"ok {name}: {len(source_rows)} rows equal")
 
+
+def main():
+    if len(sys.argv) != 5:
+        sys.exit("usage: compare_table.py BINLAKE STAGING_URI|CONFIG.yaml SCHEMA TABLE")
+    binlake, staging, schema, table = sys.argv[1:]
+    names, kinds, keys, source_rows = source_table(schema, table)
+    staged_rows = staging_table(binlake, staging, schema, table, names)
+    compare_rows(f"{schema}.{table}", names, kinds, keys, source_rows, staged_rows)
+    print(f"ok {schema}.{table}: {len(source_rows)} rows equal")
 
 if __name__ == "__main__":
     main()

@@ -22,16 +22,12 @@ replay=$(realpath "${2:?$usage}")
 require_server
 
 database=tests_load_consistency
-work=$(mktemp -d)
 writer_pid=
-cleanup() {
+cleanup_hook() {
   touch "$work/stop"
   if [ -n "$writer_pid" ]; then wait "$writer_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
 }
-trap cleanup EXIT
-staging=$work/staging
-mkdir -p "$staging"
+make_work
 
 fresh_database "$database"
 root_sql -e "USE $database; CREATE TABLE $database.t (id INT NOT NULL PRIMARY KEY, k INT NOT NULL,

@@ -20,15 +20,11 @@ binlake=$(realpath "${1:?usage: full_load_crash_test.sh PATH/TO/binlake}")
 require_server
 
 database=tests_load_crash
-work=$(mktemp -d)
 capture_pid=
-cleanup() {
+cleanup_hook() {
   if [ -n "$capture_pid" ]; then kill -9 "$capture_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
 }
-trap cleanup EXIT
-staging=$work/staging
-mkdir -p "$staging"
+make_work
 
 fresh_database "$database"
 root_sql -e "USE $database; CREATE TABLE $database.t (id INT NOT NULL PRIMARY KEY, k INT NOT NULL,

@@ -23,10 +23,7 @@ format=${2:?$usage}
 require_server
 
 database=tests_full_load_$format
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-staging=$work/staging
-mkdir -p "$staging"
+make_work
 store="file://$staging"  # what the test reader folds: a store URI, or the config file (S3)
 staging_keys="  format: $format"
 include="$database.*"

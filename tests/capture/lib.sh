@@ -47,6 +47,15 @@ fresh_database() {
   fi
 }
 
+# make_work: a temp directory $work with an empty $staging folder in it, removed at exit after
+# the caller's `cleanup_hook` function runs (when it defines one).
+make_work() {
+  work=$(mktemp -d)
+  staging=$work/staging
+  mkdir -p "$staging"
+  trap 'if declare -F cleanup_hook >/dev/null; then cleanup_hook; fi; rm -rf "$work"' EXIT
+}
+
 # write_config FILE STAGING_URI INCLUDE [YAML_LINES]: a capture config for the test server.
 # YAML_LINES (optional) is appended verbatim (e.g. a full_load: section).
 write_config() {
