@@ -1,5 +1,6 @@
 #include "binlake/staging/change_file.h"
 
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -29,17 +30,24 @@ uint64_t BufferedBytes(const RowBatch& batch) {
   return bytes;
 }
 
+// The table's columns and the before-key columns (absent for a keyless table) as Parquet.
+struct Converters {
+  parquet::RowConverter table;
+  std::optional<parquet::RowConverter> key;
+};
+
 // Gathers rows in the layout's columns; a format-specific subclass writes each full batch.
 class BatchingWriter : public ChangeFileWriter {
  public:
-  BatchingWriter(ChangeFileLayout layout, FileKind kind, parquet::RowConverter table_converter,
-                 parquet::RowConverter key_converter)
+  BatchingWriter(ChangeFileLayout layout, FileKind kind, Converters converters)
       : layout_(std::move(layout)),
         kind_(kind),
-        table_converter_(std::move(table_converter)),
-        key_converter_(std::move(key_converter)),
-        table_rows_(table_converter_.schema()),
-        key_rows_(key_converter_.schema()) {
+        table_converter_(std::move(converters.table)),
+        key_converter_(std::move(converters.key)),
+        table_rows_(table_converter_.schema()) {
+    if (key_converter_) {
+      key_rows_ = RowBatch(key_converter_->schema());
+    }
     for (size_t i = 0; i < layout_.first_table_column; ++i) {
       own_rows_.columns().emplace_back(layout_.columns[i].spec);
     }
@@ -75,8 +83,8 @@ class BatchingWriter : public ChangeFileWriter {
                                   std::to_string(layout_.num_key_columns()) + " key columns");
     }
     RETURN_IF_ERROR(table_converter_.AppendRow(row, &table_rows_));
-    if (op == ChangeOp::kUpdate && !meta.before_key.empty()) {
-      const Status status = key_converter_.AppendRow(meta.before_key, &key_rows_);
+    if (op == ChangeOp::kUpdate && key_converter_) {
+      const Status status = key_converter_->AppendRow(meta.before_key, &key_rows_);
       if (!status.ok()) {
         failed_ = true;  // the table columns already hold the row
         return status.WithContext("before key");
@@ -192,7 +200,7 @@ class BatchingWriter : public ChangeFileWriter {
   ChangeFileLayout layout_;
   FileKind kind_;
   parquet::RowConverter table_converter_;
-  parquet::RowConverter key_converter_;
+  std::optional<parquet::RowConverter> key_converter_;
   RowBatch table_rows_;
   RowBatch key_rows_;
   // Op (when present), then _binlake_change_seq, _binlake_commit_ts, _binlake_txn.
@@ -217,9 +225,9 @@ parquet::Codec CodecFor(FileCompression compression) {
 
 class ParquetChangeWriter final : public BatchingWriter {
  public:
-  ParquetChangeWriter(ChangeFileLayout layout, FileKind kind, parquet::RowConverter table,
-                      parquet::RowConverter key, std::unique_ptr<parquet::FileWriter> writer)
-      : BatchingWriter(std::move(layout), kind, std::move(table), std::move(key)),
+  ParquetChangeWriter(ChangeFileLayout layout, FileKind kind, Converters converters,
+                      std::unique_ptr<parquet::FileWriter> writer)
+      : BatchingWriter(std::move(layout), kind, std::move(converters)),
         writer_(std::move(writer)) {}
 
  private:
@@ -235,10 +243,9 @@ class ParquetChangeWriter final : public BatchingWriter {
 
 class CsvChangeWriter final : public BatchingWriter {
  public:
-  CsvChangeWriter(ChangeFileLayout layout, FileKind kind, parquet::RowConverter table,
-                  parquet::RowConverter key, io::ByteSink* sink,
+  CsvChangeWriter(ChangeFileLayout layout, FileKind kind, Converters converters, io::ByteSink* sink,
                   std::unique_ptr<GzipCompressor> gzip)
-      : BatchingWriter(std::move(layout), kind, std::move(table), std::move(key)),
+      : BatchingWriter(std::move(layout), kind, std::move(converters)),
         sink_(sink),
         gzip_(std::move(gzip)) {}
 
@@ -287,6 +294,23 @@ std::vector<int32_t> FieldIds(const ChangeFileLayout& layout, size_t begin, size
   return ids;
 }
 
+Result<Converters> MakeConverters(const mysql::TableSchema& table, const ChangeFileLayout& layout,
+                                  const StagingFileOptions& options) {
+  ASSIGN_OR_RETURN(parquet::RowConverter table_converter,
+                   parquet::RowConverter::Make(
+                       table, FieldIds(layout, layout.first_table_column, layout.first_meta_column),
+                       options.parquet_types));
+  Converters converters{std::move(table_converter), std::nullopt};
+  if (layout.num_key_columns() > 0) {
+    ASSIGN_OR_RETURN(converters.key,
+                     parquet::RowConverter::Make(
+                         layout.before_key_table,
+                         FieldIds(layout, layout.first_before_column, layout.columns.size()),
+                         options.parquet_types));
+  }
+  return converters;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ChangeFileWriter>> ChangeFileWriter::Make(const mysql::TableSchema& table,
@@ -294,15 +318,7 @@ Result<std::unique_ptr<ChangeFileWriter>> ChangeFileWriter::Make(const mysql::Ta
                                                                  const StagingFileOptions& options,
                                                                  io::ByteSink* sink) {
   ASSIGN_OR_RETURN(ChangeFileLayout layout, MakeChangeFileLayout(table, kind, options));
-  ASSIGN_OR_RETURN(parquet::RowConverter table_converter,
-                   parquet::RowConverter::Make(
-                       table, FieldIds(layout, layout.first_table_column, layout.first_meta_column),
-                       options.parquet_types));
-  ASSIGN_OR_RETURN(parquet::RowConverter key_converter,
-                   parquet::RowConverter::Make(
-                       layout.before_key_table,
-                       FieldIds(layout, layout.first_before_column, layout.columns.size()),
-                       options.parquet_types));
+  ASSIGN_OR_RETURN(Converters converters, MakeConverters(table, layout, options));
   if (options.format == FileFormat::kCsv) {
     if (options.compression != FileCompression::kNone &&
         options.compression != FileCompression::kGzip) {
@@ -313,16 +329,14 @@ Result<std::unique_ptr<ChangeFileWriter>> ChangeFileWriter::Make(const mysql::Ta
       ASSIGN_OR_RETURN(gzip, GzipCompressor::Make(parquet::CompressorOptions{}.gzip_level));
     }
     return std::unique_ptr<ChangeFileWriter>(
-        new CsvChangeWriter(std::move(layout), kind, std::move(table_converter),
-                            std::move(key_converter), sink, std::move(gzip)));
+        new CsvChangeWriter(std::move(layout), kind, std::move(converters), sink, std::move(gzip)));
   }
   parquet::WriterOptions writer_options;
   writer_options.codec = CodecFor(options.compression);
   writer_options.row_group_size = kRowGroupBytes;
   ASSIGN_OR_RETURN(auto writer, parquet::FileWriter::Open(layout.Schema(), writer_options, sink));
   return std::unique_ptr<ChangeFileWriter>(
-      new ParquetChangeWriter(std::move(layout), kind, std::move(table_converter),
-                              std::move(key_converter), std::move(writer)));
+      new ParquetChangeWriter(std::move(layout), kind, std::move(converters), std::move(writer)));
 }
 
 }  // namespace binlake::staging

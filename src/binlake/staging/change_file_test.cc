@@ -186,6 +186,30 @@ TEST(ChangeFileTest, EstimatedBytesTracksTheFileSize) {
   }
 }
 
+TEST(ChangeFileTest, KeylessTablesHaveNoBeforeKeyColumns) {
+  mysql::TableSchema keyless = SmallTable();
+  keyless.primary_key.clear();
+  for (const StagingFileOptions& options : {StagingFileOptions{}, Csv()}) {
+    for (const FileKind kind : {FileKind::kLoad, FileKind::kCdc}) {
+      io::StringSink sink;
+      ASSERT_OK_AND_ASSIGN(auto writer, ChangeFileWriter::Make(keyless, kind, options, &sink));
+      if (kind == FileKind::kLoad) {
+        ASSERT_OK(writer->AppendLoadRow(SmallRow(0)));
+      } else {
+        ASSERT_OK(writer->AppendChange(ChangeOp::kDelete, SmallRow(0), {1, 2, "t", {}}));
+        ASSERT_OK(writer->AppendChange(ChangeOp::kInsert, SmallRow(1), {2, 2, "t", {}}));
+      }
+      ASSERT_OK(writer->Finish().status());
+      io::StringSource source(sink.Release(), "keyless");
+      ASSERT_OK_AND_ASSIGN(
+          auto rows, ReadChangeFile(keyless, kind, options.format, options.compression, &source));
+      ASSERT_FALSE(rows.empty());
+      EXPECT_EQ(rows.back().cells, SmallRowText(kind == FileKind::kLoad ? 0 : 1));
+      EXPECT_TRUE(rows.back().before_key.empty());
+    }
+  }
+}
+
 TEST(ChangeFileTest, SameInputSameBytes) {
   for (const StagingFileOptions& options :
        {StagingFileOptions{}, Csv(), Options(FileFormat::kCsv, FileCompression::kGzip)}) {
