@@ -19,18 +19,6 @@
 namespace binlake::cli {
 namespace {
 
-std::string_view RowImageName(capture::RowImage image) {
-  switch (image) {
-    case capture::RowImage::kFull:
-      return "FULL";
-    case capture::RowImage::kNoblob:
-      return "NOBLOB";
-    case capture::RowImage::kMinimal:
-      return "MINIMAL";
-  }
-  return "unknown";
-}
-
 void PrintServer(const source::ServerInfo& server, const source::BinlogPosition& position,
                  std::string_view connection) {
   bool mariadb = server.flavor == source::Flavor::kMariaDb;
@@ -41,7 +29,7 @@ void PrintServer(const source::ServerInfo& server, const source::BinlogPosition&
                                       : server.gtid_enabled ? "on (gtid_mode=ON)"
                                                             : "off (gtid_mode is not ON)");
   fmt::print("binlog           format ROW, row image {}, checksum {}\n",
-             RowImageName(server.row_image), server.binlog_checksum);
+             source::RowImageName(server.row_image), server.binlog_checksum);
   fmt::print("position         {}{}\n", source::FormatPosition(position),
              position.gtid_set.empty() ? "" : fmt::format(" (gtid {})", position.gtid_set));
   fmt::print("full load        {}\n",

@@ -41,7 +41,7 @@ root_sql "CREATE DATABASE IF NOT EXISTS source_cli;
 
 check 0 --set capture.include=source_cli.orders
 expect_in "$out" "server           MariaDB 10." "server line"
-expect_in "$out" "binlog           format ROW, row image FULL" "binlog line"
+expect_in "$out" "binlog           format ROW, row image full" "binlog line"
 expect_in "$out" "full load        lock-free" "snapshot line"
 expect_in "$out" "tables           1 selected" "table count"
 expect_in "$out" "\`source_cli\`.\`orders\`     3 columns  primary key (region, id)" "orders"

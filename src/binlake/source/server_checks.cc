@@ -204,18 +204,6 @@ Result<capture::RowImage> ParseRowImage(std::string_view text) {
   return FailedPreconditionError(fmt::format("unknown binlog_row_image \"{}\"", text));
 }
 
-std::string_view RowImageConfigName(capture::RowImage image) {
-  switch (image) {
-    case capture::RowImage::kFull:
-      return "full";
-    case capture::RowImage::kNoblob:
-      return "noblob";
-    case capture::RowImage::kMinimal:
-      return "minimal";
-  }
-  return "full";
-}
-
 Status CheckRowImage(const Variables& variables, const capture::CaptureOptions& options,
                      ServerInfo* server) {
   std::string text = variables.GetOr("binlog_row_image", "FULL");
@@ -228,7 +216,7 @@ Status CheckRowImage(const Variables& variables, const capture::CaptureOptions& 
       "binlog_row_image is {}; binlake writes whole rows and needs FULL: SET GLOBAL "
       "binlog_row_image=FULL and restart writers (my.cnf [mysqld] binlog_row_image=FULL), or "
       "accept it with capture.accept_row_image: {} (docs/capture.md says what changes)",
-      text, RowImageConfigName(server->row_image)));
+      text, RowImageName(server->row_image)));
 }
 
 Status CheckPrivileges(const ServerInfo& server) {
@@ -285,6 +273,18 @@ bool CanSelect(const Grants& grants, std::string_view schema, std::string_view t
                                    : on.schema == schema && on.table == table;
     return covers && Includes(on.privileges, "SELECT");
   });
+}
+
+std::string_view RowImageName(capture::RowImage image) {
+  switch (image) {
+    case capture::RowImage::kFull:
+      return "full";
+    case capture::RowImage::kNoblob:
+      return "noblob";
+    case capture::RowImage::kMinimal:
+      return "minimal";
+  }
+  return "full";
 }
 
 std::string DescribeServer(const ServerInfo& server) {

@@ -55,6 +55,9 @@ struct ServerInfo {
   Grants grants;
 };
 
+// "full", "noblob" or "minimal", as capture.accept_row_image spells it.
+std::string_view RowImageName(capture::RowImage image);
+
 // "MariaDB 10.11.6-MariaDB-0+deb12u1" / "MySQL 8.0.36" for messages.
 std::string DescribeServer(const ServerInfo& server);
 
