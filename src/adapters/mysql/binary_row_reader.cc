@@ -313,12 +313,6 @@ Status BinaryRowReader::DecodeBytes(const Slot& slot, std::string_view bytes,
       return SetFromLabels(bytes, type.elements, &Emplace<mysql::Set>(out));
     case ColumnKind::kGeometry:
       return GeometryFromBytes(bytes, &Emplace<mysql::Geometry>(out));
-    case ColumnKind::kUuid:
-      return UuidBytes(bytes, &Emplace<mysql::Binary>(out).bytes);
-    case ColumnKind::kInet4:
-      return Inet4Bytes(bytes, &Emplace<mysql::Binary>(out).bytes);
-    case ColumnKind::kInet6:
-      return Inet6Bytes(bytes, &Emplace<mysql::Binary>(out).bytes);
     case ColumnKind::kJson:
       Emplace<mysql::Json>(out).text.assign(bytes);
       return Status::Ok();
@@ -330,7 +324,8 @@ Status BinaryRowReader::DecodeBytes(const Slot& slot, std::string_view bytes,
     case ColumnKind::kBlob:
       Emplace<mysql::Binary>(out).bytes.assign(bytes);
       return Status::Ok();
-    default:  // CHAR, VARCHAR, TEXT: the session character set is utf8mb4
+    default:  // CHAR, VARCHAR, TEXT (the session character set is utf8mb4); UUID, INET4 and
+              // INET6 as the server prints them (docs/formats/types.md)
       Emplace<mysql::Text>(out).utf8.assign(bytes);
       return Status::Ok();
   }

@@ -160,10 +160,9 @@ std::vector<std::vector<mysql::Value>> ExpectedAllTypes() {
        mysql::Enum{1, "a"},
        mysql::Set{0, ""},
        mysql::Geometry{4326, point},
-       mysql::Binary{
-           std::string("\x11\x22\x33\x44\x55\x66\x17\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16)},
-       mysql::Binary{std::string(4, '\0')},
-       mysql::Binary{std::string(16, '\0')}},
+       mysql::Text{"11223344-5566-1788-99aa-bbccddeeff00"},
+       mysql::Text{"0.0.0.0"},
+       mysql::Text{"::"}},
       {int64_t{2},
        int64_t{127},
        uint64_t{255},
@@ -196,10 +195,9 @@ std::vector<std::vector<mysql::Value>> ExpectedAllTypes() {
        mysql::Enum{3, "c"},
        mysql::Set{5, "x,z"},
        mysql::Geometry{0, line},
-       mysql::Binary{
-           std::string("\x11\x22\x33\x44\x55\x66\x77\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16)},
-       mysql::Binary{std::string(4, '\xff')},
-       mysql::Binary{std::string("\x20\x01\x0d\xb8", 4) + std::string(11, '\0') + "\x01"}},
+       mysql::Text{"11223344-5566-7788-99aa-bbccddeeff00"},
+       mysql::Text{"255.255.255.255"},
+       mysql::Text{"2001:db8::1"}},
       nulls,
   };
 }

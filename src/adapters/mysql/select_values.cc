@@ -1,12 +1,8 @@
 #include "adapters/mysql/select_values.h"
 
-#include <arpa/inet.h>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cstring>
 
 #include "binlake/parquet/mysql_conversions.h"
 
@@ -107,56 +103,6 @@ Status GeometryFromBytes(std::string_view srid_and_wkb, mysql::Geometry* out) {
   out->srid = srid;
   out->wkb.assign(srid_and_wkb.substr(4));
   return Status::Ok();
-}
-
-Status UuidBytes(std::string_view text, std::string* out) {
-  const auto not_uuid = [text] { return CorruptionError(fmt::format("'{}' is not a UUID", text)); };
-  std::array<char, 32> hex{};
-  size_t digits = 0;
-  for (char c : text) {
-    if (c == '-')
-      continue;
-    if (digits == hex.size())
-      return not_uuid();
-    hex[digits++] = c;
-  }
-  if (digits != hex.size())
-    return not_uuid();
-  std::array<uint8_t, 16> memory{};
-  for (size_t i = 0; i < memory.size(); ++i) {
-    const char* first = hex.data() + 2 * i;
-    const auto [end, error] = std::from_chars(first, first + 2, memory[i], 16);
-    if (error != std::errc() || end != first + 2)
-      return not_uuid();
-  }
-  out->assign(reinterpret_cast<const char*>(memory.data()), memory.size());
-  return Status::Ok();
-}
-
-namespace {
-
-Status AddressBytes(int family, size_t size, std::string_view text, std::string* out) {
-  std::array<char, 64> zero_terminated{};
-  std::array<uint8_t, 16> address{};
-  if (text.size() >= zero_terminated.size()) {
-    return CorruptionError(fmt::format("'{}' is not an IP address", text));
-  }
-  std::memcpy(zero_terminated.data(), text.data(), text.size());
-  if (inet_pton(family, zero_terminated.data(), address.data()) != 1) {
-    return CorruptionError(fmt::format("'{}' is not an IPv{} address", text, size == 4 ? 4 : 6));
-  }
-  out->assign(reinterpret_cast<const char*>(address.data()), size);
-  return Status::Ok();
-}
-
-}  // namespace
-
-Status Inet4Bytes(std::string_view text, std::string* out) {
-  return AddressBytes(AF_INET, 4, text, out);
-}
-
-Status Inet6Bytes(std::string_view text, std::string* out) {
-  return AddressBytes(AF_INET6, 16, text, out);
 }
 
 mysql::Timestamp TimestampFromUtc(const mysql::DateTime& utc) {

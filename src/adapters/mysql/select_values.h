@@ -1,6 +1,6 @@
 // How the bytes a SELECT returns over the binary protocol become mysql::Value, for the kinds
-// whose wire form is a string the server renders (DECIMAL, ENUM, SET, BIT, GEOMETRY, UUID,
-// INET4, INET6) or a MYSQL_TIME (TIMESTAMP). Pure functions, so the conversions are unit-tested
+// whose wire form is a string the server renders (DECIMAL, ENUM, SET, BIT, GEOMETRY) or a
+// MYSQL_TIME (TIMESTAMP). Pure functions, so the conversions are unit-tested
 // without a server; BinaryRowReader (binary_row_reader.h) is the user.
 //
 // Each result is exactly what the binlog decoder (binlog/rows_event.h) produces for the same
@@ -9,9 +9,6 @@
 //   ENUM/SET  index/bits found from the label(s) in the column's members, labels kept
 //   BIT       the big-endian bytes as an unsigned number, with the declared width
 //   GEOMETRY  the 4-byte little-endian SRID, then the WKB
-//   UUID      the 16 bytes in the order the text writes them (what MariaDB 10.11 puts in
-//             the binlog row image, checked with mariadb-binlog)
-//   INET4/6   the 4 or 16 address bytes in network order
 //   TIMESTAMP seconds since 1970-01-01 UTC (the session time zone is UTC); zero stays {0, 0}
 // Errors are Corruption (the server sent something the column cannot hold) with the reason;
 // the caller adds the column name.
@@ -39,10 +36,6 @@ Status SetFromLabels(std::string_view labels, const std::vector<std::string>& me
 Result<mysql::Bit> BitFromBytes(std::string_view big_endian, uint32_t width);
 
 Status GeometryFromBytes(std::string_view srid_and_wkb, mysql::Geometry* out);
-
-Status UuidBytes(std::string_view text, std::string* out);
-Status Inet4Bytes(std::string_view text, std::string* out);
-Status Inet6Bytes(std::string_view text, std::string* out);
 
 // A TIMESTAMP's UTC wall clock as an instant; all-zero parts give the zero TIMESTAMP {0, 0}.
 mysql::Timestamp TimestampFromUtc(const mysql::DateTime& utc);

@@ -72,27 +72,6 @@ TEST(GeometryTest, SplitsLittleEndianSridFromWkb) {
   EXPECT_THAT(GeometryFromBytes("abc", &geometry), StatusIs(StatusCode::kCorruption));
 }
 
-TEST(UuidTest, BytesInTextOrder) {
-  std::string bytes;
-  ASSERT_THAT(UuidBytes("11223344-5566-1788-99aa-bbccddeeff00", &bytes), IsOk());
-  EXPECT_EQ(bytes,
-            std::string("\x11\x22\x33\x44\x55\x66\x17\x88\x99\xaa\xbb\xcc\xdd\xee\xff\x00", 16));
-  EXPECT_THAT(UuidBytes("1122", &bytes), StatusIs(StatusCode::kCorruption));
-  EXPECT_THAT(UuidBytes("11223344-5566-7788-99aa-bbccddeeff0g", &bytes),
-              StatusIs(StatusCode::kCorruption, HasSubstr("not a UUID")));
-  EXPECT_THAT(UuidBytes("11223344-5566-7788-99aa-bbccddeeff0011", &bytes),
-              StatusIs(StatusCode::kCorruption));
-}
-
-TEST(InetTest, AddressesInNetworkOrder) {
-  std::string bytes;
-  ASSERT_THAT(Inet4Bytes("192.168.0.1", &bytes), IsOk());
-  EXPECT_EQ(bytes, std::string("\xc0\xa8\x00\x01", 4));
-  ASSERT_THAT(Inet6Bytes("::1", &bytes), IsOk());
-  EXPECT_EQ(bytes, std::string(15, '\0') + "\x01");
-  EXPECT_THAT(Inet4Bytes("300.1.1.1", &bytes), StatusIs(StatusCode::kCorruption));
-}
-
 TEST(TimestampTest, UtcWallClockToEpochSecondsAndZeroStaysZero) {
   EXPECT_EQ(TimestampFromUtc(mysql::DateTime{2038, 1, 19, 3, 14, 7, 999999}),
             (mysql::Timestamp{2147483647, 999999}));
