@@ -50,12 +50,17 @@ struct CapturedTable {
   KeySource key_source = KeySource::kPrimaryKey;
 };
 
-// Lists the base tables `filter` selects, in (schema, table) byte order, with their schemas.
-// A selected table without a primary key takes its key from capture.unique_keys (the columns
-// must exist and form a UNIQUE index of NOT NULL columns), else follows
-// capture.keyless_tables: kRefuse is FailedPrecondition naming every such table and both ways
-// out. A configured unique key for a table that is not selected or does not exist is
-// InvalidArgument. Columns of a type binlake cannot map are InvalidArgument naming the column.
+// Lists the base tables `filter` selects, in (schema, table) byte order, with their schemas
+// (empty when none is selected). Three queries in all, whatever the table count: one each on
+// information_schema TABLES, COLUMNS and STATISTICS (UNIQUE indexes).
+// A selected table without a primary key takes its key from capture.unique_keys
+// ("schema.table=col1,col2;..."; a backslash escapes '.', ',', ';' or '=' in a name), whose
+// columns must exist (else InvalidArgument) and form a UNIQUE index of NOT NULL columns (else
+// FailedPrecondition with the DDL that fixes it); else it follows capture.keyless_tables:
+// kRefuse is FailedPrecondition naming every such table (with a usable unique index where it
+// has one) and both ways out. A unique_keys entry for a table that is not selected, does not
+// exist or has a primary key is InvalidArgument. Columns of a type binlake cannot map are
+// InvalidArgument naming the column.
 Result<std::vector<CapturedTable>> DiscoverTables(io::SqlConnection& connection,
                                                   const TableFilter& filter,
                                                   const capture::CaptureOptions& options);
