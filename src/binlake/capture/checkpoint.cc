@@ -19,18 +19,6 @@ constexpr std::string_view kChunkStateNames[] = {"planned", "done"};
 constexpr std::string_view kCheckpointSuffix = ".json";
 constexpr size_t kVersionDigits = 20;
 
-template <typename Enum, size_t N>
-Result<Enum> EnumNamed(const json::Reader& reader, const Json& object, std::string_view path,
-                       std::string_view name, const std::string_view (&names)[N]) {
-  ASSIGN_OR_RETURN(std::string text, reader.StringMember(object, path, name));
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == text) {
-      return static_cast<Enum>(i);
-    }
-  }
-  return reader.Error(json::MemberPath(path, name), fmt::format("unknown state \"{}\"", text));
-}
-
 Json OptionalPositionToJson(const std::optional<source::BinlogPosition>& position) {
   return position ? json::PositionToJson(*position) : Json(nullptr);
 }
@@ -91,7 +79,7 @@ Result<ChunkCheckpoint> ChunkFromJson(const json::Reader& reader, const Json& js
   ASSIGN_OR_RETURN(chunk.range.upper,
                    reader.OptionalValues(*upper, json::MemberPath(path, "upper")));
   ASSIGN_OR_RETURN(chunk.state,
-                   EnumNamed<ChunkState>(reader, json, path, "state", kChunkStateNames));
+                   reader.EnumMember<ChunkState>(json, path, "state", kChunkStateNames));
   ASSIGN_OR_RETURN(chunk.rows, reader.IntegerMember<uint64_t>(json, path, "rows"));
   ASSIGN_OR_RETURN(chunk.snapshot, OptionalPositionMember(reader, json, path, "snapshot"));
   if (chunk.state == ChunkState::kDone && !chunk.snapshot) {
@@ -110,7 +98,7 @@ Result<TableCheckpoint> TableFromJson(const json::Reader& reader, const Json& js
   }
   ASSIGN_OR_RETURN(table.schema_version,
                    reader.IntegerMember<uint64_t>(json, path, "schema_version"));
-  ASSIGN_OR_RETURN(table.load, EnumNamed<LoadState>(reader, json, path, "load", kLoadStateNames));
+  ASSIGN_OR_RETURN(table.load, reader.EnumMember<LoadState>(json, path, "load", kLoadStateNames));
   ASSIGN_OR_RETURN(table.estimated_rows,
                    reader.IntegerMember<uint64_t>(json, path, "estimated_rows"));
   std::string chunks_path = json::MemberPath(path, "chunks");

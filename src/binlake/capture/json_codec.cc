@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "binlake/base/macros.h"
+#include "binlake/s3/sigv4.h"
 
 namespace binlake::capture::json {
 namespace {
@@ -46,64 +47,41 @@ struct ValueEncoder {
     return Tagged("ts", Array(v.seconds, v.micros));
   }
   Json operator()(const mysql::Year& v) const { return Tagged("year", v.year); }
-  Json operator()(const mysql::Text& v) const { return Tagged("t", HexOf(v.utf8)); }
-  Json operator()(const mysql::Binary& v) const { return Tagged("b", HexOf(v.bytes)); }
-  Json operator()(const mysql::Json& v) const { return Tagged("j", HexOf(v.text)); }
+  Json operator()(const mysql::Text& v) const { return Tagged("t", s3::HexEncode(v.utf8)); }
+  Json operator()(const mysql::Binary& v) const { return Tagged("b", s3::HexEncode(v.bytes)); }
+  Json operator()(const mysql::Json& v) const { return Tagged("j", s3::HexEncode(v.text)); }
   Json operator()(const mysql::Enum& v) const {
-    return Tagged("enum", Array(v.index, HexOf(v.label)));
+    return Tagged("enum", Array(v.index, s3::HexEncode(v.label)));
   }
   Json operator()(const mysql::Set& v) const {
-    return Tagged("set", Array(std::to_string(v.bits), HexOf(v.labels)));
+    return Tagged("set", Array(std::to_string(v.bits), s3::HexEncode(v.labels)));
   }
   Json operator()(const mysql::Bit& v) const {
     return Tagged("bit", Array(std::to_string(v.bits), v.width));
   }
   Json operator()(const mysql::Geometry& v) const {
-    return Tagged("geo", Array(v.srid, HexOf(v.wkb)));
+    return Tagged("geo", Array(v.srid, s3::HexEncode(v.wkb)));
   }
-  Json operator()(const mysql::Vector& v) const { return Tagged("vec", HexOf(v.float32_le)); }
+  Json operator()(const mysql::Vector& v) const {
+    return Tagged("vec", s3::HexEncode(v.float32_le));
+  }
 };
 
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 }  // namespace
-
-std::string HexOf(std::string_view bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(bytes.size() * 2);
-  for (char c : bytes) {
-    auto byte = static_cast<unsigned char>(c);
-    hex.push_back(kDigits[byte >> 4]);
-    hex.push_back(kDigits[byte & 0xF]);
-  }
-  return hex;
-}
 
 Result<std::string> BytesOfHex(std::string_view hex) {
   if (hex.size() % 2 != 0) {
     return InvalidArgumentError("hex text of odd length");
   }
-  std::string bytes;
-  bytes.reserve(hex.size() / 2);
-  for (size_t i = 0; i < hex.size(); i += 2) {
-    int high = HexDigit(hex[i]);
-    int low = HexDigit(hex[i + 1]);
-    if (high < 0 || low < 0) {
-      return InvalidArgumentError(fmt::format("bad hex digit at {}", i));
+  std::string bytes(hex.size() / 2, '\0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    const char* digits = hex.data() + 2 * i;
+    uint8_t byte = 0;
+    auto [end, error] = std::from_chars(digits, digits + 2, byte, 16);
+    if (error != std::errc() || end != digits + 2) {
+      return InvalidArgumentError(fmt::format("bad hex digit at {}", 2 * i));
     }
-    bytes.push_back(static_cast<char>(high * 16 + low));
+    bytes[i] = static_cast<char>(byte);
   }
   return bytes;
 }

@@ -32,8 +32,8 @@ namespace binlake::capture::json {
 
 using Json = nlohmann::ordered_json;
 
-// Lower-case hex of `bytes`, and back (InvalidArgument for odd length or a non-hex digit).
-std::string HexOf(std::string_view bytes);
+// The bytes of hex text (s3::HexEncode writes it); InvalidArgument for odd length or a non-hex
+// digit.
 Result<std::string> BytesOfHex(std::string_view hex);
 
 Json ValueToJson(const mysql::Value& value);
@@ -85,6 +85,19 @@ class Reader {
     }
     return Error(path, "expected an integer in [" + std::to_string(std::numeric_limits<T>::min()) +
                            ", " + std::to_string(std::numeric_limits<T>::max()) + "]");
+  }
+
+  // The enum whose name (names[value]) the string member `name` holds.
+  template <typename Enum, size_t N>
+  Result<Enum> EnumMember(const Json& object, std::string_view path, std::string_view name,
+                          const std::string_view (&names)[N]) const {
+    ASSIGN_OR_RETURN(std::string text, StringMember(object, path, name));
+    for (size_t i = 0; i < N; ++i) {
+      if (names[i] == text) {
+        return static_cast<Enum>(i);
+      }
+    }
+    return Error(MemberPath(path, name), "unknown name \"" + text + "\"");
   }
 
   // Member + Integer/String in one step.

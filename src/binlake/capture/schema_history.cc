@@ -25,18 +25,6 @@ constexpr std::string_view kKeySourceNames[] = {"primary_key", "unique_key", "fu
 
 static_assert(std::size(kKindNames) == static_cast<size_t>(mysql::ColumnKind::kInet6) + 1);
 
-template <typename Enum, size_t N>
-Result<Enum> EnumNamed(const json::Reader& reader, const Json& object, std::string_view path,
-                       std::string_view name, const std::string_view (&names)[N]) {
-  ASSIGN_OR_RETURN(std::string text, reader.StringMember(object, path, name));
-  for (size_t i = 0; i < N; ++i) {
-    if (names[i] == text) {
-      return static_cast<Enum>(i);
-    }
-  }
-  return reader.Error(json::MemberPath(path, name), fmt::format("unknown name \"{}\"", text));
-}
-
 Json ColumnToJson(const mysql::ColumnSchema& column) {
   Json json = Json::object();
   json["name"] = column.name;
@@ -55,7 +43,7 @@ Result<mysql::ColumnSchema> ColumnFromJson(const json::Reader& reader, const Jso
   mysql::ColumnSchema column;
   ASSIGN_OR_RETURN(column.name, reader.StringMember(json, path, "name"));
   ASSIGN_OR_RETURN(column.type.kind,
-                   EnumNamed<mysql::ColumnKind>(reader, json, path, "kind", kKindNames));
+                   reader.EnumMember<mysql::ColumnKind>(json, path, "kind", kKindNames));
   ASSIGN_OR_RETURN(const Json* is_unsigned, reader.Member(json, path, "unsigned"));
   ASSIGN_OR_RETURN(column.type.is_unsigned,
                    reader.Bool(*is_unsigned, json::MemberPath(path, "unsigned")));
@@ -127,8 +115,8 @@ Result<SchemaVersion> DecodeSchemaVersion(std::string_view text, std::string_vie
   }
   ASSIGN_OR_RETURN(version.schema.primary_key,
                    KeyFromJson(reader, document, version.schema.columns.size()));
-  ASSIGN_OR_RETURN(version.key_source, EnumNamed<source::KeySource>(reader, document, "",
-                                                                    "key_source", kKeySourceNames));
+  ASSIGN_OR_RETURN(version.key_source, reader.EnumMember<source::KeySource>(
+                                           document, "", "key_source", kKeySourceNames));
   return version;
 }
 
