@@ -34,11 +34,12 @@ struct StagedRow {
   std::vector<Cell> before_key;  // one per key column; all NULL except on U rows
 };
 
-// Every row of the file, in file order. `source` is the file; `format` and `compression` come
-// from its name (ParseStagingKey). Corruption naming the file (and, for CSV, the line and
-// field) when the bytes or the columns are not a change file of `table`: an unterminated
-// quote, a wrong field count, an Op other than I/U/D, a change sequence or commit time that
-// does not parse, a Parquet column of another name or type.
+// Every row of the file, in file order (held in memory: this is the test reader's and the
+// fold's entry point, not a streaming one; a CSV file is read whole, then parsed). `source` is the
+// file; `format` and `compression` come from its name (ParseStagingKey). Corruption naming the file
+// (and, for CSV, the line and field) when the bytes or the columns are not a change file of
+// `table`: an unterminated quote, a wrong field count, an Op other than I/U/D, a change sequence or
+// commit time that does not parse, a Parquet column of another name or type.
 Result<std::vector<StagedRow>> ReadChangeFile(const mysql::TableSchema& table, FileKind kind,
                                               FileFormat format, FileCompression compression,
                                               io::RandomAccessSource* source);
