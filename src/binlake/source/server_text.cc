@@ -83,24 +83,38 @@ std::vector<std::string> SplitOutsideQuotes(std::string_view text, char separato
   return parts;
 }
 
+// Greedy matching that, on a mismatch, retries from the last `any_run` one character further
+// on: O(pattern x text) at worst, whatever the number of wildcards.
 bool WildcardMatch(std::string_view pattern, std::string_view text, char any_run, char any_one) {
-  if (pattern.empty()) {
-    return text.empty();
-  }
-  if (pattern[0] == any_run) {
-    for (size_t skip = 0; skip <= text.size(); ++skip) {
-      if (WildcardMatch(pattern.substr(1), text.substr(skip), any_run, any_one)) {
-        return true;
+  size_t p = 0;
+  size_t t = 0;
+  size_t after_star = std::string_view::npos;  // pattern index after the last any_run
+  size_t star_text = 0;                        // text index that any_run matched up to
+  while (t < text.size()) {
+    if (p < pattern.size() && pattern[p] == any_run) {
+      after_star = ++p;
+      star_text = t;
+      continue;
+    }
+    if (p < pattern.size()) {
+      bool escaped = pattern[p] == '\\' && p + 1 < pattern.size();
+      char wanted = pattern[escaped ? p + 1 : p];
+      if (wanted == text[t] || (!escaped && wanted == any_one)) {
+        p += escaped ? 2 : 1;
+        ++t;
+        continue;
       }
     }
-    return false;
+    if (after_star == std::string_view::npos) {
+      return false;
+    }
+    p = after_star;
+    t = ++star_text;
   }
-  bool escaped = pattern[0] == '\\' && pattern.size() > 1;
-  char wanted = pattern[escaped ? 1 : 0];
-  if (text.empty() || (wanted != text[0] && (escaped || wanted != any_one))) {
-    return false;
+  while (p < pattern.size() && pattern[p] == any_run) {
+    ++p;
   }
-  return WildcardMatch(pattern.substr(escaped ? 2 : 1), text.substr(1), any_run, any_one);
+  return p == pattern.size();
 }
 
 std::optional<uint64_t> ParseUnsigned(std::string_view text) {

@@ -49,6 +49,17 @@ TEST(TableFilterTest, TableNamesWithDotsAndUnicode) {
   EXPECT_FALSE(filter.Selects("cafe", "a"));
 }
 
+TEST(TableFilterTest, ManyWildcardsMatchInLinearTime) {
+  ASSERT_OK_AND_ASSIGN(TableFilter filter,
+                       TableFilter::Make("*.*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", ""));
+  EXPECT_FALSE(filter.Selects("s", std::string(4000, 'a')));
+  EXPECT_TRUE(filter.Selects("s", std::string(4000, 'a') + "b"));
+  ASSERT_OK_AND_ASSIGN(TableFilter stars, TableFilter::Make("s.a*?b*", ""));
+  EXPECT_TRUE(stars.Selects("s", "axb"));
+  EXPECT_TRUE(stars.Selects("s", "aaxbxx"));
+  EXPECT_FALSE(stars.Selects("s", "ab"));
+}
+
 TEST(TableFilterTest, PatternWithoutSchemaIsRefused) {
   EXPECT_THAT(TableFilter::Make("orders", ""),
               StatusIs(StatusCode::kInvalidArgument,
