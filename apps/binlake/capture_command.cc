@@ -164,6 +164,11 @@ Status RunFullLoadOnly(const GlobalOptions& globals) {
                    source::TableFilter::Make(config.capture.include, config.capture.exclude));
   ASSIGN_OR_RETURN(std::vector<source::CapturedTable> discovered,
                    source::DiscoverTables(*connection, filter, config.capture));
+  if (discovered.empty()) {
+    return FailedPreconditionError(
+        fmt::format("capture.include \"{}\" (exclude \"{}\") selects no base table on {}",
+                    config.capture.include, config.capture.exclude, connection->Describe()));
+  }
   capture::SchemaHistory history(*staging);
   ASSIGN_OR_RETURN(
       std::vector<capture::LoadTable> tables,
