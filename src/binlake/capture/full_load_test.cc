@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <thread>
 
 #include "binlake/base/macros.h"
 #include "binlake/source/sql_text.h"
@@ -361,6 +362,38 @@ TEST_F(PrepareLoadTablesTest, AnUnrecordedSchemaChangeIsRefused) {
   altered.columns[1].type.length = 30;
   EXPECT_THAT(Prepare(altered), StatusIs(StatusCode::kFailedPrecondition,
                                          HasSubstr("schema of load_unit.t changed")));
+}
+
+}  // namespace
+}  // namespace binlake::capture
+
+namespace binlake::capture {
+namespace {
+
+TEST_F(FullLoadTest, ParallelWorkersReadEveryChunkOnce) {
+  mysql::TableSchema schema = IdNameTable();
+  std::vector<source::KeyRange> ranges = ScriptTable(server_, schema, Rows(41), 2);
+  ASSERT_OK_AND_ASSIGN(auto load, MakeLoad(schema));
+  std::vector<Status> results(3, Status::Ok());
+  std::vector<std::thread> workers;
+  for (Status& result : results) {
+    workers.emplace_back([&] {
+      Result<std::unique_ptr<io::SqlConnection>> connection = server_.Connect();
+      result = connection.ok() ? load->RunWorker(**connection) : connection.status();
+    });
+  }
+  for (std::thread& worker : workers) {
+    worker.join();
+  }
+  for (const Status& result : results) {
+    EXPECT_OK(result);
+  }
+  EXPECT_TRUE(load->Finished());
+  for (const source::KeyRange& range : ranges) {
+    EXPECT_EQ(Selects(range, schema), 1);
+  }
+  EXPECT_EQ(LoadFiles(schema).size(), 21u);
+  EXPECT_EQ(load->Progress().at(0).rows, 41u);
 }
 
 }  // namespace
