@@ -51,6 +51,15 @@ run 3 source check --set source.port=1 --set source.reconnect.max_attempts=1 \
   --set source.reconnect.initial_backoff=1ms --set source.reconnect.max_backoff=1ms
 expect_in "$err" "127.0.0.1:1" "source check unreachable"
 
+run 0 capture --help
+expect_in "$out" "--full-load-only" "capture --help"
+# Streaming is not in this version: without --full-load-only, a usage error that says so.
+run 2 capture
+expect_in "$err" "needs --full-load-only" "capture without --full-load-only"
+# No staging store configured: a configuration error before any connection.
+run 2 capture --full-load-only
+expect_in "$err" "staging.uri" "capture without staging.uri"
+
 run 2
 run 2 no-such-command
 run 2 store put file:///tmp/x only-a-key
