@@ -234,7 +234,8 @@ run 0 staging fold "$staging" --table "shop.odd name"
 4,"x,y"
 20,b' ] || fail "staging fold printed: $out"
 expect_in "$err" "folded 2 files, 6 change rows: 3 current rows" "staging fold summary"
-run 0 staging fold "$staging" --table "shop.odd name" --format json
+printf 'staging:\n  uri: %s\n' "$staging" >"$work/fold.yaml"
+run 0 staging fold "$work/fold.yaml" --table "shop.odd name" --format json
 expect_in "$out" '{"id":"3","v":null}' "staging fold --format json"
 run 0 staging ls "$staging" --table "shop.odd name"
 expect_in "$out" "shop/odd%20name/LOAD00000001.csv  LOAD  3 rows  I 3  U 0  D 0" "staging ls LOAD"

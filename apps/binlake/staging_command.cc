@@ -14,8 +14,12 @@ struct StagingArgs {
   std::string format = "csv";
 };
 
+constexpr char kStagingStoreHelp[] =
+    "staging store URI (file:///dir, s3://bucket/prefix), `staging` for the configured one, or "
+    "a configuration file (its staging.uri and s3 settings)";
+
 void AddStoreAndTable(CLI::App& command, StagingArgs& args) {
-  command.add_option("STORE", args.store, kStoreArgHelp)->required();
+  command.add_option("STORE", args.store, kStagingStoreHelp)->required();
   command.add_option("--table", args.table, "the table, as schema.table")->required();
 }
 
@@ -57,7 +61,13 @@ Result<std::vector<std::string>> ListKeys(io::ObjectStore& store, const std::str
 Result<StagedTable> OpenStagedTable(const GlobalOptions& globals, const std::string& store_arg,
                                     const std::string& table_arg) {
   StagedTable staged;
-  ASSIGN_OR_RETURN(staged.session, StoreSession::Open(globals, store_arg));
+  if (store_arg.find("://") == std::string::npos && store_arg != "staging") {
+    GlobalOptions with_config = globals;
+    with_config.config_file = store_arg;
+    ASSIGN_OR_RETURN(staged.session, StoreSession::Open(with_config, "staging"));
+  } else {
+    ASSIGN_OR_RETURN(staged.session, StoreSession::Open(globals, store_arg));
+  }
   io::ObjectStore& store = staged.session->store();
   ASSIGN_OR_RETURN(staged.schema, FindSchema(store, table_arg));
   ASSIGN_OR_RETURN(const std::string folder,

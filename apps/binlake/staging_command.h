@@ -5,9 +5,10 @@
 //                                                     (staging_fold_command.cc)
 //   binlake staging ls STORE --table schema.table     (staging_ls_command.cc)
 //
-// STORE is a URI or `staging` (store_session.h). The table's columns come from the capture's
-// schema history in the same store (capture/schema_history.h): the newest version. `--table`
-// splits at the first '.' for which the history knows the table, so dotted names work.
+// STORE is a URI, `staging` (store_session.h), or the path of a configuration file whose
+// staging store (staging.uri with its s3 settings) is meant. The table's columns come from the
+// capture's schema history in the same store (capture/schema_history.h): the newest version.
+// `--table` splits at the first '.' for which the history knows the table, so dotted names work.
 #pragma once
 
 #include <CLI/CLI.hpp>
