@@ -218,11 +218,12 @@ TEST(ChangeFileTest, SameInputSameBytes) {
   }
 }
 
-// The exact bytes of a small LOAD file (Parquet, uncompressed) and a CDC file (CSV). Regenerate
+// The exact bytes of a small LOAD file and a CDC file (Parquet, uncompressed; CSV). Regenerate
 // deliberately with BINLAKE_UPDATE_GOLDEN=1, after checking the Parquet file with DuckDB.
 TEST(ChangeFileTest, GoldenFiles) {
   const std::vector<std::pair<std::string, std::string>> files = {
       {"items_load.parquet", WriteLoad(Options(FileFormat::kParquet, FileCompression::kNone), 6)},
+      {"items_cdc.parquet", WriteCdc(Options(FileFormat::kParquet, FileCompression::kNone))},
       {"items_cdc.csv", WriteCdc(Csv())},
   };
   for (const auto& [name, bytes] : files) {
