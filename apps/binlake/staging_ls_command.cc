@@ -1,6 +1,8 @@
 // `binlake staging ls STORE --table schema.table`.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "binlake/base/macros.h"
 #include "staging_command.h"
 

@@ -63,8 +63,8 @@ class BatchingWriter : public ChangeFileWriter {
       own_rows_.column(0).AppendBytes("I");
     }
     const size_t meta = layout_.has_op ? 1 : 0;
-    for (size_t i = 0; i < 3; ++i) {
-      own_rows_.column(meta + i).AppendNull();
+    for (size_t i = meta; i < own_rows_.num_columns(); ++i) {
+      own_rows_.column(i).AppendNull();  // no change sequence, commit time or transaction
     }
     AppendNullKey();
     ++stats_.inserts;

@@ -51,13 +51,23 @@ std::optional<int64_t> ParseCommitTime(std::string_view text) {
   });
 }
 
-Result<StagedRow> ToStagedRow(const ChangeFileLayout& layout, Record record,
-                              const std::string& where) {
+// Where a record is, for errors: "<file>: line 3" or "<file>: row 7". Built only on error.
+struct Place {
+  std::string_view file;
+  std::string_view unit;
+  uint64_t number = 0;
+
+  std::string Text() const {
+    return std::string(file) + ": " + std::string(unit) + " " + std::to_string(number);
+  }
+};
+
+Result<StagedRow> ToStagedRow(const ChangeFileLayout& layout, Record record, const Place& place) {
   StagedRow row;
   if (layout.has_op) {
     const Cell& op = record[0];
     if (!op || op->size() != 1 || (*op != "I" && *op != "U" && *op != "D")) {
-      return CorruptionError(where + ": Op is " + (op ? "\"" + *op + "\"" : "NULL") +
+      return CorruptionError(place.Text() + ": Op is " + (op ? "\"" + *op + "\"" : "NULL") +
                              ", not I, U or D");
     }
     row.op = static_cast<ChangeOp>((*op)[0]);
@@ -69,14 +79,14 @@ Result<StagedRow> ToStagedRow(const ChangeFileLayout& layout, Record record,
   if (const Cell& seq = record[meta]) {
     row.change_seq = ParseInt64(*seq);
     if (!row.change_seq) {
-      return CorruptionError(where + ": " + std::string(kChangeSeqColumn) + " \"" + *seq +
+      return CorruptionError(place.Text() + ": " + std::string(kChangeSeqColumn) + " \"" + *seq +
                              "\" is not an integer");
     }
   }
   if (const Cell& commit = record[meta + 1]) {
     row.commit_micros = ParseCommitTime(*commit);
     if (!row.commit_micros) {
-      return CorruptionError(where + ": " + std::string(kCommitTsColumn) + " \"" + *commit +
+      return CorruptionError(place.Text() + ": " + std::string(kCommitTsColumn) + " \"" + *commit +
                              "\" is not YYYY-MM-DD HH:MM:SS.ffffff");
     }
   }
@@ -142,7 +152,7 @@ Result<std::vector<StagedRow>> ReadParquet(const mysql::TableSchema& table, File
     }
     std::vector<size_t> next_value(batch.num_columns(), 0);
     for (size_t r = 0; r < batch.num_rows(); ++r, ++row_number) {
-      const std::string where = name + ": row " + std::to_string(row_number);
+      const Place place{name, "row", row_number};
       Record record(batch.num_columns());
       for (size_t c = 0; c < batch.num_columns(); ++c) {
         if (!batch.column(c).IsValid(r)) {
@@ -150,11 +160,13 @@ Result<std::vector<StagedRow>> ReadParquet(const mysql::TableSchema& table, File
         }
         record[c].emplace();
         const LayoutColumn& column = layout.columns[c];
-        RETURN_IF_ERROR(AppendCellText(column.type, column.lake_type, batch.column(c),
-                                       next_value[c]++, &*record[c])
-                            .WithContext(where + ", column `" + column.spec.name + "`"));
+        const Status status = AppendCellText(column.type, column.lake_type, batch.column(c),
+                                             next_value[c]++, &*record[c]);
+        if (!status.ok()) {
+          return status.WithContext(place.Text() + ", column `" + column.spec.name + "`");
+        }
       }
-      ASSIGN_OR_RETURN(StagedRow row, ToStagedRow(layout, std::move(record), where));
+      ASSIGN_OR_RETURN(StagedRow row, ToStagedRow(layout, std::move(record), place));
       rows.push_back(std::move(row));
     }
   }
@@ -185,16 +197,16 @@ Result<std::vector<StagedRow>> ReadCsv(const mysql::TableSchema& table, FileKind
     if (!more) {
       return rows;
     }
-    const std::string where = name + ": line " + std::to_string(parser.record_line());
+    const Place place{name, "line", parser.record_line()};
     const bool has_op = record.size() == with_op.columns.size();
     if (!has_op && (record.size() != without_op.columns.size() || kind == FileKind::kCdc)) {
       return CorruptionError(
-          where + ": " + std::to_string(record.size()) + " fields, want " +
+          place.Text() + ": " + std::to_string(record.size()) + " fields, want " +
           std::to_string(with_op.columns.size()) +
           (kind == FileKind::kCdc ? "" : " or " + std::to_string(without_op.columns.size())));
     }
     ASSIGN_OR_RETURN(StagedRow row,
-                     ToStagedRow(has_op ? with_op : without_op, std::move(record), where));
+                     ToStagedRow(has_op ? with_op : without_op, std::move(record), place));
     rows.push_back(std::move(row));
   }
 }

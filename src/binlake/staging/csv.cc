@@ -38,8 +38,11 @@ Status AppendCsvRows(const ChangeFileLayout& layout, const parquet::RowBatch& ba
       }
       cell.clear();
       const LayoutColumn& column = layout.columns[c];
-      RETURN_IF_ERROR(AppendCellText(column.type, column.lake_type, values, next_value[c]++, &cell)
-                          .WithContext("column `" + column.spec.name + "`"));
+      const Status status =
+          AppendCellText(column.type, column.lake_type, values, next_value[c]++, &cell);
+      if (!status.ok()) {
+        return status.WithContext("column `" + column.spec.name + "`");
+      }
       AppendCsvField(cell, out);
     }
     out->push_back('\n');

@@ -70,8 +70,9 @@ int CompareCells(const Cell& a, const Cell& b) {
   return a->compare(*b);
 }
 
-std::string OpName(ChangeOp op) {
-  return std::string(1, static_cast<char>(op));
+// "<key>: U row", for errors.
+std::string RowPlace(const OrderedFile& file, const StagedRow& row) {
+  return file.key + ": " + std::string(1, static_cast<char>(row.op)) + " row";
 }
 
 }  // namespace
@@ -124,14 +125,14 @@ Status FoldedTable::Apply(const OrderedFile& file, std::vector<StagedRow> rows) 
   return Status::Ok();
 }
 
-Result<std::vector<Cell>> FoldedTable::KeyOf(const std::vector<Cell>& cells,
-                                             const std::string& where) const {
+Result<std::vector<Cell>> FoldedTable::KeyOf(const OrderedFile& file, const StagedRow& row) const {
   std::vector<Cell> key;
   for (const uint32_t position : table_.primary_key) {
-    if (position >= cells.size() || !cells[position]) {
-      return CorruptionError(where + ": key column " + std::to_string(position + 1) + " is NULL");
+    if (position >= row.cells.size() || !row.cells[position]) {
+      return CorruptionError(RowPlace(file, row) + ": key column " + std::to_string(position + 1) +
+                             " is NULL");
     }
-    key.push_back(cells[position]);
+    key.push_back(row.cells[position]);
   }
   return key;
 }
@@ -141,13 +142,12 @@ Status FoldedTable::ApplyRow(const OrderedFile& file, StagedRow row) {
   if (table_.primary_key.empty()) {
     return ApplyKeyless(file, std::move(row));
   }
-  const std::string where = file.key + ": " + OpName(row.op) + " row";
-  ASSIGN_OR_RETURN(std::vector<Cell> key, KeyOf(row.cells, where));
+  ASSIGN_OR_RETURN(std::vector<Cell> key, KeyOf(file, row));
   const bool load = file.parsed.kind == StagingKey::Kind::kLoad;
   switch (row.op) {
     case ChangeOp::kInsert:
       if (load && keyed_.contains(key)) {
-        return CorruptionError(where + ": a LOAD row repeats a key already loaded");
+        return CorruptionError(RowPlace(file, row) + ": a LOAD row repeats a key already loaded");
       }
       keyed_.insert_or_assign(std::move(key), std::move(row.cells));
       return Status::Ok();

@@ -81,7 +81,7 @@ class FoldedTable {
  private:
   Status ApplyRow(const OrderedFile& file, StagedRow row);
   Status ApplyKeyless(const OrderedFile& file, StagedRow row);
-  Result<std::vector<Cell>> KeyOf(const std::vector<Cell>& cells, const std::string& where) const;
+  Result<std::vector<Cell>> KeyOf(const OrderedFile& file, const StagedRow& row) const;
 
   mysql::TableSchema table_;
   std::map<std::vector<Cell>, std::vector<Cell>, KeyLess> keyed_;
