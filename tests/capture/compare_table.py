@@ -103,16 +103,13 @@ def source_table(schema, table):
 CSV_FIELD = re.compile(r'"((?:[^"]|"")*)"|([^,\r\n"]*)')
 
 
-def parse_csv(text):
-    """RFC 4180 records; an unquoted empty field is None, a quoted one a string."""
-    records, record, pos = [], [], 0
-    while pos < len(text):
+def parse_record(text, pos):
+    """One RFC 4180 record from `pos`: (fields, position after its line end)."""
+    record = []
+    while True:
         match = CSV_FIELD.match(text, pos)
         quoted, plain = match.group(1), match.group(2)
-        if quoted is not None:
-            record.append(quoted.replace('""', '"'))
-        else:
-            record.append(plain if plain else None)
+        record.append(quoted.replace('""', '"') if quoted is not None else (plain or None))
         pos = match.end()
         if text.startswith(",", pos):
             pos += 1
@@ -121,8 +118,22 @@ def parse_csv(text):
             pos += 1
         if pos < len(text) and text[pos] != "\n":
             sys.exit(f"FAIL fold output: malformed CSV at character {pos}: {text[pos:pos + 40]!r}")
+        return record, pos + 1
+
+
+def parse_csv(text):
+    """RFC 4180 records; an unquoted empty field is None, a quoted one a string. A line without
+    quotes is split directly (the fast path the 1M-row table takes)."""
+    records, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if '"' in line:
+            record, pos = parse_record(text, pos)
+        else:
+            record, pos = [f or None for f in line.removesuffix("\r").split(",")], end + 1
         records.append(record)
-        record, pos = [], pos + 1
     return records
 
 
@@ -175,6 +186,8 @@ def compare_rows(name, names, kinds, keys, source_rows, staged_rows):
         staged = staged_by_key.pop(key, None)
         if staged is None:
             sys.exit(f"FAIL {name}: source row with key {key} missing from staging")
+        if staged == row:
+            continue
         for column, kind, source_value, staged_value in zip(names, kinds, row, staged):
             if not same(kind, source_value, staged_value):
                 sys.exit(f"FAIL {name}: key {key} column {column}: source "
