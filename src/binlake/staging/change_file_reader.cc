@@ -108,7 +108,10 @@ Result<ChangeFileLayout> MatchParquetLayout(const mysql::TableSchema& table, Fil
                                             const std::vector<parquet::ColumnSpec>& file,
                                             const std::string& name) {
   std::string mismatch;
-  for (const bool with_op : {kind == FileKind::kCdc, true, false}) {
+  // CDC files always have Op; LOAD files have it with include_op_for_full_load.
+  const std::vector<bool> op_choices =
+      kind == FileKind::kCdc ? std::vector<bool>{true} : std::vector<bool>{false, true};
+  for (const bool with_op : op_choices) {
     for (const auto mode : {parquet::TypeMappingMode::kExact, parquet::TypeMappingMode::kDms}) {
       StagingFileOptions options;
       options.parquet_types.mode = mode;

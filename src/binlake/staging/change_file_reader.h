@@ -4,8 +4,9 @@
 // A reader needs the table's schema as the file was written (the capture's schema history
 // keeps it): CSV files have no header, and the cell text of a Parquet value depends on the
 // source type (a DATETIME(3) prints three fraction digits). The file must have the columns
-// change_file.h lists for that schema; whether it has Op and which type mapping mode wrote it
-// (exact or DMS) is read from the file (Parquet: its schema; CSV: its field count).
+// change_file.h lists for that schema. CDC files must have Op; whether a LOAD file has it, and
+// which type mapping mode wrote the file (exact or DMS), is read from the file (Parquet: its
+// schema; CSV: its field count).
 //
 // Thread-safety: plain functions.
 #pragma once

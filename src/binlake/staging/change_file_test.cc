@@ -290,6 +290,10 @@ TEST(ChangeFileReaderTest, ParquetOfAnotherTableIsCorruption) {
   EXPECT_THAT(
       ReadChangeFile(other, FileKind::kLoad, FileFormat::kParquet, FileCompression::kNone, &source),
       StatusIs(StatusCode::kCorruption, HasSubstr("column 2 `name` differs")));
+  io::StringSource load_as_cdc(WriteLoad({}, 2), "load.parquet");
+  EXPECT_THAT(ReadChangeFile(SmallTable(), FileKind::kCdc, FileFormat::kParquet,
+                             FileCompression::kNone, &load_as_cdc),
+              StatusIs(StatusCode::kCorruption, HasSubstr("load.parquet")));
   io::StringSource garbage("not parquet", "garbage.parquet");
   EXPECT_THAT(ReadChangeFile(SmallTable(), FileKind::kLoad, FileFormat::kParquet,
                              FileCompression::kNone, &garbage),
