@@ -15,6 +15,7 @@ SERVER_PACKAGES=(
   swift swift-proxy swift-object swift-container swift-account python3-swift memcached
   curl
   sysbench
+  python3  # the capture tests' source renderer and CSV checks (tests/capture/*.py)
 )
 
 # Node.js runs the Parquet cross-checks (tests/interop: DuckDB and hyparquet from npm). A node
