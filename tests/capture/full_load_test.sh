@@ -85,6 +85,7 @@ expected_counts() {
 }
 
 if [ "$format" = s3 ]; then
+  root_sql -e "DROP DATABASE \`$database\`"
   echo "PASS"  # the file:// runs check the files themselves
   exit 0
 elif [ "$format" = parquet ]; then
