@@ -48,22 +48,27 @@ Status RunStagingFold(const GlobalOptions& globals, const std::string& store_arg
     RETURN_IF_ERROR(folded.Apply(file, std::move(rows)));
   }
   std::string out;
-  const std::vector<std::vector<staging::Cell>> rows = folded.Rows();
-  for (const std::vector<staging::Cell>& row : rows) {
+  bool written = true;
+  folded.ForEachRow([&](const std::vector<staging::Cell>& row) {
     if (format == "json") {
       AppendJsonRow(table.schema, row, &out);
     } else {
       AppendCsvRow(row, &out);
     }
-  }
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
+    if (out.size() >= (1 << 20)) {
+      written = written && std::fwrite(out.data(), 1, out.size(), stdout) == out.size();
+      out.clear();
+    }
+  });
+  if (!written || std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
     return UnavailableError("writing to standard output failed");
   }
   const staging::FoldStats& stats = folded.stats();
   fmt::print(stderr,
              "folded {} files, {} change rows: {} current rows; tolerated {} updates and {} "
              "deletes of absent rows\n",
-             stats.files, stats.rows, rows.size(), stats.absent_updates, stats.absent_deletes);
+             stats.files, stats.rows, folded.num_rows(), stats.absent_updates,
+             stats.absent_deletes);
   return Status::Ok();
 }
 

@@ -192,13 +192,21 @@ Status FoldedTable::ApplyKeyless(const OrderedFile& file, StagedRow row) {
   return InternalError("unhandled change op");
 }
 
-std::vector<std::vector<Cell>> FoldedTable::Rows() const {
-  std::vector<std::vector<Cell>> rows;
+void FoldedTable::ForEachRow(const std::function<void(const std::vector<Cell>&)>& visit) const {
   for (const auto& [key, cells] : keyed_) {
-    rows.push_back(cells);
+    visit(cells);
   }
   for (const auto& [cells, count] : keyless_) {
-    rows.insert(rows.end(), count, cells);
+    for (uint64_t i = 0; i < count; ++i) {
+      visit(cells);
+    }
+  }
+}
+
+uint64_t FoldedTable::num_rows() const {
+  uint64_t rows = keyed_.size();
+  for (const auto& [cells, count] : keyless_) {
+    rows += count;
   }
   return rows;
 }

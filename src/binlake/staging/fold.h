@@ -7,7 +7,7 @@
 //     ASSIGN_OR_RETURN(auto rows, ReadChangeFile(...));
 //     RETURN_IF_ERROR(folded.Apply(file, std::move(rows)));
 //   }
-//   folded.Rows();                                              // key order
+//   folded.ForEachRow(print);                                   // key order
 //
 // Apply order: every LOAD file by number, then every CDC file by time (its name), and within a
 // CDC file its rows by _binlake_change_seq.
@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <span>
 #include <string>
@@ -74,8 +75,10 @@ class FoldedTable {
   // a keyless table.
   Status Apply(const OrderedFile& file, std::vector<StagedRow> rows);
 
-  // The current rows, one vector of cells per row, in key order (keyless: whole-row order).
-  std::vector<std::vector<Cell>> Rows() const;
+  // Calls `visit` with each current row (one cell per column) in key order (keyless: whole-row
+  // order, a row as often as it is present), without copying the rows.
+  void ForEachRow(const std::function<void(const std::vector<Cell>&)>& visit) const;
+  uint64_t num_rows() const;
   const FoldStats& stats() const { return stats_; }
 
  private:
