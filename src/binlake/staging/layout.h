@@ -37,12 +37,14 @@ Result<std::string> DecodeNameSegment(std::string_view segment);
 Result<std::string> TableFolder(std::string_view schema, std::string_view table);
 
 // "LOAD0000000A.parquet" for number 10 (1-based). The extension follows options.format and
-// options.compression (".parquet", ".csv", ".csv.gz").
+// options.compression (".parquet", ".csv", ".csv.gz"). Names sort lexically in number order.
 std::string LoadFileName(uint32_t number, const StagingFileOptions& options);
 
 // "[<date folder>/]20261125-153012345.parquet" for a UTC time in microseconds since the epoch
 // (milliseconds in the name); the date folder follows options.date_partition and
-// options.date_partition_delimiter.
+// options.date_partition_delimiter. File names sort lexically in time order (fixed-width
+// fields, most significant first); a reader orders CDC files by the name's time, since some
+// date folders (MMYYYYDD, DDMMYYYY) do not sort.
 std::string CdcFileName(int64_t utc_micros, const StagingFileOptions& options);
 
 // What a staging key names.
@@ -54,7 +56,8 @@ struct StagingKey {
   uint32_t load_number = 0;  // kLoad
   int64_t cdc_millis = 0;    // kCdc: UTC milliseconds since the epoch from the name
   FileFormat format = FileFormat::kParquet;
-  FileCompression compression = FileCompression::kNone;  // CSV: kGzip for ".csv.gz"
+  // CSV: kGzip for ".csv.gz", else kNone; Parquet: kNone (the codec is inside the file).
+  FileCompression compression = FileCompression::kNone;
 };
 
 // Parses a key of the layout above (relative to the store root). NotFound-free: keys under
