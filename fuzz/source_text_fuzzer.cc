@@ -86,9 +86,10 @@ bool IsOneOf(StatusCode code, StatusCode a, StatusCode b) {
 }
 
 void CheckLiteral(const std::string& member) {
-  mysql::ColumnSchema column;
-  column.name = "c";
-  column.type.kind = mysql::ColumnKind::kVarchar;
+  mysql::ColumnType varchar;
+  varchar.kind = mysql::ColumnKind::kVarchar;
+  // Constructed, not assigned: GCC 12 reports a false -Wrestrict on `name = "c"` under ASan.
+  const mysql::ColumnSchema column{std::string("c"), varchar, true};
   Result<std::string> literal = SqlLiteral(mysql::Text{member}, column);
   Check(literal.ok() == IsValidUtf8(member), "literal refused valid UTF-8 or took invalid");
   if (!literal.ok()) {
