@@ -265,6 +265,13 @@ Result<std::optional<FullLoad::Task>> FullLoad::PlanTask(io::SqlConnection& conn
                             return Status::Ok();
                           })
               .WithContext(fmt::format("planning chunk {} of {}", table.chunks.size(), run->key)));
+      if (range.upper && range.upper == range.lower) {
+        // The server found the previous bound again: its literal does not read back as the
+        // same key, and planning would never end.
+        return InternalError(fmt::format(
+            "planning chunk {} of {}: the boundary query returned the previous bound {} again",
+            table.chunks.size(), run->key, DescribeRange(range)));
+      }
     }
     ChunkCheckpoint chunk;
     chunk.index = static_cast<uint32_t>(table.chunks.size());
