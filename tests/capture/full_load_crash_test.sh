@@ -7,8 +7,9 @@
 #     duplicate row (compare_table.py; the fold itself refuses a key twice in LOAD files);
 #   - no chunk logged "done" in one run is "reading" in a later run (finished chunks are not
 #     re-read); only chunks in flight at a kill are read again;
-#   - the table folder holds exactly one LOAD file per chunk.
-# Prints the counts: chunks, reads, re-reads, kills that hit a running load.
+#   - the newest checkpoint has every chunk done and 300,000 rows, and the table folder holds
+#     exactly one LOAD file per chunk that read rows (a chunk of 0 rows writes none).
+# Prints the counts: kills that hit a running load, chunks, reads, re-reads, LOAD files.
 #
 #   full_load_crash_test.sh PATH/TO/binlake
 #
