@@ -98,10 +98,24 @@ class ProgressPrinter {
   size_t drawn_ = 0;
 };
 
-// Opens a connection and runs one worker; the first failure stops the other workers.
-Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load) {
-  Result<std::unique_ptr<io::SqlConnection>> connection = connector.Connect();
-  Status status = connection.ok() ? load.RunWorker(**connection) : connection.status();
+// Runs one worker on its own connection, reconnecting (the connector backs off) after a lost
+// connection up to `max_reconnects` times; the first failure that remains stops the others.
+Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load, int64_t max_reconnects,
+                 io::Logger& logger) {
+  Status status;
+  for (int64_t reconnects = 0;; ++reconnects) {
+    Result<std::unique_ptr<io::SqlConnection>> connection = connector.Connect();
+    if (!connection.ok()) {
+      status = connection.status();
+      break;
+    }
+    status = load.RunWorker(**connection);
+    if (status.ok() || !status.retryable() || reconnects >= max_reconnects ||
+        load.stop_requested()) {
+      break;
+    }
+    logger.Warn(fmt::format("full load: {}; reconnecting", status.ToString()));
+  }
   if (!status.ok()) {
     load.RequestStop();
   }
@@ -109,14 +123,15 @@ Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load) {
 }
 
 // Runs `workers` threads over `load`, ticking `printer` until they end or a signal arrives.
-Status RunWorkers(io::SqlConnector& connector, capture::FullLoad& load, int64_t workers,
-                  ProgressPrinter& printer) {
+Status RunWorkers(io::SqlConnector& connector, capture::FullLoad& load,
+                  const config::Config& config, ProgressPrinter& printer, io::Logger& logger) {
+  int64_t workers = config.full_load.parallelism;
   std::vector<Status> results(static_cast<size_t>(workers), Status::Ok());
   std::atomic<int64_t> running{workers};
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
-      results[i] = RunWorker(connector, load);
+      results[i] = RunWorker(connector, load, config.source.reconnect_max_attempts, logger);
       --running;
     });
   }
@@ -192,7 +207,7 @@ Status RunFullLoadOnly(const GlobalOptions& globals) {
                            config.full_load.parallelism));
   InstallStopHandlers();
   ProgressPrinter printer(clock, *logger, terminal);
-  RETURN_IF_ERROR(RunWorkers(connector, *load, config.full_load.parallelism, printer));
+  RETURN_IF_ERROR(RunWorkers(connector, *load, config, printer, *logger));
   if (!load->Finished()) {
     if (g_stop_signal == 0) {
       return InternalError("the full load ended with tables not loaded");

@@ -194,7 +194,7 @@ Status FullLoad::RunWorker(io::SqlConnection& connection) {
   while (true) {
     Result<std::optional<Task>> next = NextTask(connection);
     if (!next.ok()) {
-      return Fail(next.status());
+      return FailUnlessRetryable(next.status());
     }
     if (!next->has_value()) {
       return Status::Ok();
@@ -204,8 +204,8 @@ Status FullLoad::RunWorker(io::SqlConnection& connection) {
     Result<uint64_t> rows = ReadChunk(connection, task, &position);
     if (!rows.ok()) {
       std::lock_guard lock(mu_);
-      task.run->taken.erase(task.index);
-      return Fail(rows.status());
+      task.run->taken.erase(task.index);  // another worker (or a reconnected one) redoes it
+      return FailUnlessRetryable(rows.status());
     }
     RETURN_IF_ERROR(Fail(MarkDone(task, *rows, position)));
   }
@@ -216,6 +216,10 @@ Status FullLoad::Fail(Status status) {
     failed_ = true;
   }
   return status;
+}
+
+Status FullLoad::FailUnlessRetryable(Status status) {
+  return status.retryable() ? status : Fail(std::move(status));
 }
 
 Result<std::optional<FullLoad::Task>> FullLoad::NextTask(io::SqlConnection& connection) {

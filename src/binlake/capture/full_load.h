@@ -18,8 +18,11 @@
 //     re-plan) are deleted.
 //   - Logs one line per chunk event, exactly "full load: <schema.table> chunk <index> reading"
 //     and "full load: <schema.table> chunk <index> done rows=<n>".
-//   - Errors name the table, chunk, key range and position. The first error stops every worker
-//     at a safe point: finished chunks stay done, the chunk in flight is redone on restart.
+//   - Errors name the table, chunk, key range and position. A retryable error (the connection
+//     was lost or timed out) ends only this worker's RunWorker: its chunk goes back to the
+//     queue, and the caller reconnects and calls RunWorker again. Any other error stops every
+//     worker at a safe point: finished chunks stay done, the chunk in flight is redone on
+//     restart.
 //   - RequestStop() (SIGINT/SIGTERM) makes workers take no new chunk; the one in flight finishes.
 //
 // Thread-safety: RunWorker, RequestStop, Progress and checkpoint() may be called concurrently.
@@ -93,7 +96,8 @@ class FullLoad {
                                                 std::vector<LoadTable> tables);
   ~FullLoad();
 
-  // Loads chunks on `connection` until none is left, a stop is requested, or an error.
+  // Loads chunks on `connection` until none is left, a stop is requested, or an error (a
+  // retryable one asks the caller to reconnect and call again).
   Status RunWorker(io::SqlConnection& connection);
 
   void RequestStop() { stop_requested_ = true; }
@@ -118,6 +122,7 @@ class FullLoad {
   Status MarkDone(const Task& task, uint64_t rows, const source::BinlogPosition& position);
   Status FinishTable(TableCheckpoint& table);
   Status Fail(Status status);
+  Status FailUnlessRetryable(Status status);
 
   FullLoadDeps deps_;
   mutable std::mutex mu_;

@@ -205,6 +205,24 @@ TEST_F(FullLoadTest, ResumeSkipsDoneChunksAndRereadsThePlannedOne) {
   EXPECT_EQ(LoadFiles(schema).size(), 3u);
 }
 
+TEST_F(FullLoadTest, ALostConnectionHandsTheChunkBackForAReconnectedWorker) {
+  mysql::TableSchema schema = IdNameTable();
+  std::vector<source::KeyRange> ranges = ScriptTable(server_, schema, Rows(5), 2);
+  server_.AddFault(*source::ChunkSelectSql(schema, ranges[1]), FakeSqlServer::Match::kExact,
+                   UnavailableError("connection lost"), 1, 1, /*after_rows=*/1);
+  ASSERT_OK_AND_ASSIGN(auto load, MakeLoad(schema));
+  ASSERT_OK_AND_ASSIGN(auto lost, server_.Connect());
+  EXPECT_THAT(load->RunWorker(*lost), StatusIs(StatusCode::kUnavailable));
+  EXPECT_FALSE(load->Finished());
+
+  ASSERT_OK_AND_ASSIGN(auto reconnected, server_.Connect());
+  ASSERT_OK(load->RunWorker(*reconnected));
+  EXPECT_TRUE(load->Finished());
+  EXPECT_EQ(Selects(ranges[0], schema), 1);
+  EXPECT_EQ(Selects(ranges[1], schema), 2);
+  EXPECT_EQ(LoadFiles(schema).size(), 3u);
+}
+
 TEST_F(FullLoadTest, AFailedCloseDoesNotMarkTheChunkDone) {
   mysql::TableSchema schema = IdNameTable();
   ScriptTable(server_, schema, Rows(5), 2);
