@@ -4,11 +4,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -127,20 +128,26 @@ Status RunWorkers(io::SqlConnector& connector, capture::FullLoad& load,
                   const config::Config& config, ProgressPrinter& printer, io::Logger& logger) {
   int64_t workers = config.full_load.parallelism;
   std::vector<Status> results(static_cast<size_t>(workers), Status::Ok());
-  std::atomic<int64_t> running{workers};
+  std::mutex mu;
+  std::condition_variable finished;
+  int64_t running = workers;  // guarded by mu
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
       results[i] = RunWorker(connector, load, config.source.reconnect_max_attempts, logger);
+      std::lock_guard lock(mu);
       --running;
+      finished.notify_all();
     });
   }
-  while (running > 0) {
-    std::this_thread::sleep_for(kTick);
-    if (g_stop_signal != 0) {
-      load.RequestStop();
+  {
+    std::unique_lock lock(mu);
+    while (!finished.wait_for(lock, kTick, [&] { return running == 0; })) {
+      if (g_stop_signal != 0) {
+        load.RequestStop();
+      }
+      printer.Tick(load, false);
     }
-    printer.Tick(load, false);
   }
   for (std::thread& thread : threads) {
     thread.join();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -16,11 +17,23 @@
 
 namespace binlake::capture {
 
+// An integer key spread evenly over [min, max] (as AUTO_INCREMENT keys are) is cut
+// arithmetically, `step` key values per chunk: no OFFSET scan of the clustered index per chunk,
+// which on InnoDB reads the whole table a second time.
+struct IntegerSplit {
+  int64_t min = 0;
+  int64_t max = 0;
+  int64_t step = 1;
+  bool is_unsigned = false;
+};
+
 struct FullLoad::TableRun {
   LoadTable load;
   std::string key;           // "schema.table"
   std::set<uint32_t> taken;  // chunk indexes in flight; guarded by mu_
   std::atomic<uint64_t> in_flight_rows{0};
+  bool split_probed = false;          // guarded by mu_
+  std::optional<IntegerSplit> split;  // guarded by mu_
 };
 
 struct FullLoad::Task {
@@ -84,6 +97,72 @@ Result<uint64_t> StreamChunk(io::SqlConnection& connection, const mysql::TableSc
     return finished.status();
   }
   return rows;
+}
+
+bool IsIntegerKind(mysql::ColumnKind kind) {
+  using mysql::ColumnKind;
+  return kind == ColumnKind::kTinyInt || kind == ColumnKind::kSmallInt ||
+         kind == ColumnKind::kMediumInt || kind == ColumnKind::kInt || kind == ColumnKind::kBigInt;
+}
+
+// The value as int64_t, when it is an integer that fits.
+std::optional<int64_t> AsInt64(const mysql::Value& value) {
+  if (const auto* signed_value = std::get_if<int64_t>(&value)) {
+    return *signed_value;
+  }
+  if (const auto* unsigned_value = std::get_if<uint64_t>(&value)) {
+    if (*unsigned_value <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      return static_cast<int64_t>(*unsigned_value);
+    }
+  }
+  return std::nullopt;
+}
+
+// How to cut `schema`'s key arithmetically into chunks of about `chunk_rows` rows, or nullopt
+// when the key is not one integer column or its values are too sparse for even chunks (more
+// than four key values per row: the OFFSET planner then keeps chunks even).
+Result<std::optional<IntegerSplit>> ProbeIntegerSplit(io::SqlConnection& connection,
+                                                      const mysql::TableSchema& schema,
+                                                      uint64_t estimated_rows, int64_t chunk_rows) {
+  if (schema.primary_key.size() != 1 ||
+      !IsIntegerKind(schema.columns[schema.primary_key[0]].type.kind) || estimated_rows == 0) {
+    return std::optional<IntegerSplit>();
+  }
+  ASSIGN_OR_RETURN(std::string sql, source::KeyMinMaxSql(schema));
+  mysql::ColumnSchema key = schema.columns[schema.primary_key[0]];
+  key.nullable = true;  // MIN and MAX of an empty table are NULL
+  const std::vector<mysql::ColumnSchema> columns = {key, key};
+  std::optional<int64_t> min;
+  std::optional<int64_t> max;
+  RETURN_IF_ERROR(connection.StreamRows(sql, columns, [&](std::span<const mysql::Value> row) {
+    min = AsInt64(row[0]);
+    max = AsInt64(row[1]);
+    return Status::Ok();
+  }));
+  if (!min || !max || *max < *min) {
+    return std::optional<IntegerSplit>();
+  }
+  const double span = static_cast<double>(*max) - static_cast<double>(*min) + 1;
+  const double rows = static_cast<double>(estimated_rows);
+  if (span > 4 * rows) {
+    return std::optional<IntegerSplit>();
+  }
+  const double step = std::min(static_cast<double>(chunk_rows) * span / rows, span);
+  return std::optional<IntegerSplit>(IntegerSplit{
+      *min, *max, std::max<int64_t>(1, static_cast<int64_t>(step)), key.type.is_unsigned});
+}
+
+// The upper bound of the chunk after `lower` under `split`; nullopt for the last chunk.
+std::optional<std::vector<mysql::Value>> SplitUpper(
+    const IntegerSplit& split, const std::optional<std::vector<mysql::Value>>& lower) {
+  std::optional<int64_t> after = lower ? AsInt64(lower->front()) : std::optional<int64_t>();
+  const int64_t start = after ? *after : split.min - 1;
+  if (start >= split.max - split.step) {
+    return std::nullopt;  // the rest, including keys inserted above today's maximum
+  }
+  const int64_t upper = start + split.step;
+  return std::vector<mysql::Value>{split.is_unsigned ? mysql::Value(static_cast<uint64_t>(upper))
+                                                     : mysql::Value(upper)};
 }
 
 constexpr std::string_view kRowEstimatesSql =
@@ -257,7 +336,14 @@ Result<std::optional<FullLoad::Task>> FullLoad::PlanTask(io::SqlConnection& conn
     if (!table.chunks.empty()) {
       range.lower = table.chunks.back().range.upper;
     }
-    if (run->load.captured.key_source != source::KeySource::kFullRow) {
+    if (!run->split_probed && run->load.captured.key_source != source::KeySource::kFullRow) {
+      ASSIGN_OR_RETURN(run->split, ProbeIntegerSplit(connection, schema, table.estimated_rows,
+                                                     deps_.options.chunk_rows));
+      run->split_probed = true;
+    }
+    if (run->split) {
+      range.upper = SplitUpper(*run->split, range.lower);
+    } else if (run->load.captured.key_source != source::KeySource::kFullRow) {
       ASSIGN_OR_RETURN(std::string sql,
                        source::NextChunkBoundarySql(schema, range.lower, deps_.options.chunk_rows));
       std::vector<mysql::ColumnSchema> key_columns = source::KeyColumns(schema);

@@ -372,6 +372,17 @@ Result<std::string> NextChunkBoundarySql(const mysql::TableSchema& table,
   return fmt::format("{}{} LIMIT 1 OFFSET {}", sql, OrderByKey(table), rows - 1);
 }
 
+Result<std::string> KeyMinMaxSql(const mysql::TableSchema& table) {
+  RETURN_IF_ERROR(CheckKey(table));
+  if (table.primary_key.size() != 1) {
+    return InvalidArgumentError(
+        fmt::format("table {} has no single-column key", QuoteTable(table.database, table.table)));
+  }
+  std::string column = QuoteIdentifier(table.columns[table.primary_key[0]].name);
+  return fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}", column,
+                     QuoteTable(table.database, table.table));
+}
+
 std::vector<mysql::ColumnSchema> KeyColumns(const mysql::TableSchema& table) {
   std::vector<mysql::ColumnSchema> columns;
   columns.reserve(table.primary_key.size());

@@ -55,6 +55,10 @@ Result<std::string> NextChunkBoundarySql(const mysql::TableSchema& table,
                                          const std::optional<std::vector<mysql::Value>>& after,
                                          int64_t rows);
 
+// MIN and MAX of `table`'s key column (two index dives), for cutting an integer key into chunks
+// arithmetically. InvalidArgument unless the key has exactly one column.
+Result<std::string> KeyMinMaxSql(const mysql::TableSchema& table);
+
 // The key columns of `table` as ColumnSchemas, in key order (for StreamRows of boundaries).
 std::vector<mysql::ColumnSchema> KeyColumns(const mysql::TableSchema& table);
 

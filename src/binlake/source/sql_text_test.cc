@@ -218,6 +218,13 @@ TEST(NextChunkBoundarySqlTest, ReadsTheKeyOfTheLastRowOfTheNextChunk) {
                            "`region`,`id` LIMIT 1 OFFSET 1"));
 }
 
+TEST(KeyMinMaxSqlTest, OnlyForASingleColumnKey) {
+  EXPECT_THAT(KeyMinMaxSql(SingleKeyTable()),
+              IsOkAndHolds("SELECT MIN(`id`), MAX(`id`) FROM `d`.`t`"));
+  EXPECT_THAT(KeyMinMaxSql(CompositeKeyTable()),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("no single-column key")));
+}
+
 TEST(NextChunkBoundarySqlTest, RefusesNonPositiveRowsAndKeylessTables) {
   EXPECT_THAT(NextChunkBoundarySql(SingleKeyTable(), std::nullopt, 0),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("at least 1")));

@@ -334,6 +334,7 @@ Result<std::unique_ptr<ChangeFileWriter>> ChangeFileWriter::Make(const mysql::Ta
   parquet::WriterOptions writer_options;
   writer_options.codec = CodecFor(options.compression);
   writer_options.row_group_size = kRowGroupBytes;
+  writer_options.compression.zstd_level = 1;
   ASSIGN_OR_RETURN(auto writer, parquet::FileWriter::Open(layout.Schema(), writer_options, sink));
   return std::unique_ptr<ChangeFileWriter>(
       new ParquetChangeWriter(std::move(layout), kind, std::move(converters), std::move(writer)));
