@@ -21,7 +21,7 @@
 # ROWS (default 2,000,000) is the sysbench table size. Environment: BINLAKE_BENCH_MARIADB_DIR
 # (default /tmp/binlake-bench-fullload, wiped first), BINLAKE_BENCH_MARIADB_PORT (default 13326),
 # BINLAKE_BENCH_KEEP=1 keeps the server running, BINLAKE_BENCH_PARALLELISM (default 2) and
-# BINLAKE_BENCH_CHUNK_ROWS (default 100000) set full_load.parallelism and full_load.chunk_rows.
+# BINLAKE_BENCH_CHUNK_ROWS (default 250000) set full_load.parallelism and full_load.chunk_rows.
 set -euo pipefail
 
 usage="usage: full_load_vs_dump.sh PATH/TO/binlake PATH/TO/wire_select [ROWS]"
@@ -93,7 +93,7 @@ capture:
   include: $database.sbtest1
 full_load:
   parallelism: ${BINLAKE_BENCH_PARALLELISM:-2}
-  chunk_rows: ${BINLAKE_BENCH_CHUNK_ROWS:-100000}
+  chunk_rows: ${BINLAKE_BENCH_CHUNK_ROWS:-250000}
 staging:
   uri: file://$work/staging
   format: parquet

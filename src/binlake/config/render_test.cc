@@ -41,7 +41,7 @@ TEST(RenderEffectiveConfigTest, RendersEveryKeyNestedBySection) {
             "  keyless_tables: refuse\n"
             "  accept_row_image: full\n"
             "full_load:\n"
-            "  chunk_rows: 100000\n"
+            "  chunk_rows: 250000\n"
             "  parallelism: 2\n"
             "  allow_global_read_lock: false\n"
             "staging:\n"

@@ -19,8 +19,9 @@ using parquet::RowBatch;
 
 // Rows gathered before they go to the Parquet writer or the CSV text.
 constexpr size_t kBatchRows = 4096;
-// Parquet row groups are cut at this many uncompressed bytes.
-constexpr uint64_t kRowGroupBytes = 64 << 20;
+// Parquet row groups are cut at this many uncompressed bytes: a full load holds one open row
+// group per parallel reader, so 32 MiB keeps four readers well under 256 MiB.
+constexpr uint64_t kRowGroupBytes = 32 << 20;
 
 uint64_t BufferedBytes(const RowBatch& batch) {
   uint64_t bytes = 0;

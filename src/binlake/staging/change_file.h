@@ -13,7 +13,7 @@
 //                         (so a key change is never ambiguous); NULL on other rows.
 //
 // Parquet: field ids 1..n in column order, the codec of options.compression, row groups of at
-// most 64 MiB uncompressed. CSV (csv.h): RFC 4180 with the DMS defaults, each value in its
+// most 32 MiB uncompressed. CSV (csv.h): RFC 4180 with the DMS defaults, each value in its
 // canonical text (cell_text.h), gzip for FileCompression::kGzip. GEOMETRY columns hold the WKB
 // only (the SRID is not kept). ReadChangeFile (change_file_reader.h) reads either back.
 //
