@@ -182,15 +182,9 @@ Status RunFullLoadOnly(const GlobalOptions& globals) {
   ASSIGN_OR_RETURN(std::unique_ptr<io::SqlConnection> connection, connector.Connect());
   ASSIGN_OR_RETURN(source::ServerInfo server, source::CheckServer(*connection, config.capture));
   ASSIGN_OR_RETURN(source::BinlogPosition position, source::CurrentPosition(*connection, server));
-  ASSIGN_OR_RETURN(source::TableFilter filter,
-                   source::TableFilter::Make(config.capture.include, config.capture.exclude));
-  ASSIGN_OR_RETURN(std::vector<source::CapturedTable> discovered,
-                   source::DiscoverTables(*connection, filter, config.capture));
-  if (discovered.empty()) {
-    return FailedPreconditionError(
-        fmt::format("capture.include \"{}\" (exclude \"{}\") selects no base table on {}",
-                    config.capture.include, config.capture.exclude, connection->Describe()));
-  }
+  ASSIGN_OR_RETURN(
+      std::vector<source::CapturedTable> discovered,
+      source::DiscoverSelectedTables(*connection, config.capture, connection->Describe()));
   capture::SchemaHistory history(*staging);
   ASSIGN_OR_RETURN(
       std::vector<capture::LoadTable> tables,

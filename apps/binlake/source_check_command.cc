@@ -94,15 +94,9 @@ Status RunSourceCheck(const GlobalOptions& globals) {
   ASSIGN_OR_RETURN(source::ServerInfo server, source::CheckServer(*connection, config.capture));
   ASSIGN_OR_RETURN(source::BinlogPosition position, source::CurrentPosition(*connection, server));
   PrintServer(server, position, connection->Describe());
-  ASSIGN_OR_RETURN(source::TableFilter filter,
-                   source::TableFilter::Make(config.capture.include, config.capture.exclude));
-  ASSIGN_OR_RETURN(std::vector<source::CapturedTable> tables,
-                   source::DiscoverTables(*connection, filter, config.capture));
-  if (tables.empty()) {
-    return FailedPreconditionError(
-        fmt::format("capture.include \"{}\" (exclude \"{}\") selects no base table that {} can see",
-                    config.capture.include, config.capture.exclude, server.grants.user));
-  }
+  ASSIGN_OR_RETURN(
+      std::vector<source::CapturedTable> tables,
+      source::DiscoverSelectedTables(*connection, config.capture, connection->Describe()));
   return PrintTables(tables, server.grants);
 }
 

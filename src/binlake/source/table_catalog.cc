@@ -603,6 +603,19 @@ Result<std::vector<CapturedTable>> DiscoverTables(io::SqlConnection& connection,
   return ChooseKeys(std::move(catalog), unique_keys, options);
 }
 
+Result<std::vector<CapturedTable>> DiscoverSelectedTables(io::SqlConnection& connection,
+                                                          const capture::CaptureOptions& options,
+                                                          std::string_view who) {
+  ASSIGN_OR_RETURN(TableFilter filter, TableFilter::Make(options.include, options.exclude));
+  ASSIGN_OR_RETURN(std::vector<CapturedTable> tables, DiscoverTables(connection, filter, options));
+  if (tables.empty()) {
+    return FailedPreconditionError(
+        fmt::format("capture.include \"{}\" (exclude \"{}\") selects no base table that {} can see",
+                    options.include, options.exclude, who));
+  }
+  return tables;
+}
+
 Result<mysql::TableSchema> DescribeTable(io::SqlConnection& connection, std::string_view schema,
                                          std::string_view table) {
   std::string table_name(table);

@@ -65,6 +65,12 @@ Result<std::vector<CapturedTable>> DiscoverTables(io::SqlConnection& connection,
                                                   const TableFilter& filter,
                                                   const capture::CaptureOptions& options);
 
+// DiscoverTables for capture.include/capture.exclude; an empty selection is FailedPrecondition
+// naming the patterns and `who` (the user and server the tables were looked for as).
+Result<std::vector<CapturedTable>> DiscoverSelectedTables(io::SqlConnection& connection,
+                                                          const capture::CaptureOptions& options,
+                                                          std::string_view who);
+
 // The schema of one table (same rules as DiscoverTables, keys from the primary key only);
 // NotFound when the table does not exist.
 Result<mysql::TableSchema> DescribeTable(io::SqlConnection& connection, std::string_view schema,

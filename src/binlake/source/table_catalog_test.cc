@@ -339,6 +339,20 @@ TEST_F(DiscoverTablesTest, UnsupportedTypeNamesTheColumn) {
                                    HasSubstr("`s`.`t`.`x`: type hologram(3) is not supported")));
 }
 
+TEST_F(DiscoverTablesTest, AnEmptySelectionIsRefusedNamingThePatterns) {
+  catalog_.Table("shop", "orders");
+  catalog_.Column("shop", "orders", "id", "int", "int(11)", false);
+  catalog_.Install(server_);
+  ASSERT_OK_AND_ASSIGN(auto connection, server_.Connect());
+  capture::CaptureOptions options;
+  options.include = "shop.*";
+  options.exclude = "shop.orders";
+  EXPECT_THAT(DiscoverSelectedTables(*connection, options, "binlake@db:3306"),
+              StatusIs(StatusCode::kFailedPrecondition,
+                       HasSubstr("capture.include \"shop.*\" (exclude \"shop.orders\") selects "
+                                 "no base table that binlake@db:3306 can see")));
+}
+
 TEST(DescribeTableTest, OneTableWithItsPrimaryKey) {
   FakeSqlServer server;
   Catalog catalog;
