@@ -11,10 +11,11 @@ BUILD_PACKAGES=(
 )
 # Servers the integration tests and `binlake demo` start on 127.0.0.1.
 SERVER_PACKAGES=(
-  mariadb-server mariadb-client
+  mariadb-server mariadb-client openssl
   swift swift-proxy swift-object swift-container swift-account python3-swift memcached
   curl
   sysbench
+  python3  # the capture tests' source renderer and CSV checks (tests/capture/*.py)
 )
 
 # Node.js runs the Parquet cross-checks (tests/interop: DuckDB and hyparquet from npm). A node

@@ -2,7 +2,9 @@
 # mariadb-server.sh: a throwaway MariaDB server on 127.0.0.1 for binlake's capture tests and
 # `binlake demo`. It is configured the way binlake needs a source to be: binary log on,
 # binlog_format=ROW, binlog_row_image=FULL, CRC32 checksums, a server_id, GTIDs, and a
-# replication user. Nothing outside the state directory is touched.
+# replication user. It also offers TLS (a CA and a server certificate generated once per state
+# directory, valid for 127.0.0.1 and localhost) and a second user that logs in with the ed25519
+# plugin. Nothing outside the state directory is touched.
 #
 # Usage: mariadb-server.sh start|stop|status|env|sql [SQL...]
 #   start   initialise the data directory if needed, start mariadbd, wait until it answers,
@@ -19,7 +21,9 @@
 #   BINLAKE_MARIADB_TIMEOUT seconds to wait for the server           default 60
 #
 # The replication user is binlake / binlake, with SELECT, RELOAD, SHOW DATABASES, REPLICATION
-# SLAVE, REPLICATION CLIENT (BINLOG MONITOR) and SHOW VIEW on every database.
+# SLAVE, REPLICATION CLIENT (BINLOG MONITOR) and SHOW VIEW on every database. binlake_ed25519 /
+# binlake has the same grants and authenticates with ed25519. `env` also exports the CA that
+# signed the server certificate (BINLAKE_MARIADB_TLS_CA).
 set -euo pipefail
 
 STATE_DIR=${BINLAKE_MARIADB_DIR:-/tmp/binlake-mariadb}
@@ -32,6 +36,8 @@ CONF_FILE=$STATE_DIR/my.cnf
 USER_NAME=binlake
 USER_PASSWORD=binlake
 TEST_DATABASE=binlake_test
+ED25519_USER_NAME=binlake_ed25519
+TLS_DIR=$STATE_DIR/tls
 
 print_env() {
   cat <<EOT
@@ -41,6 +47,8 @@ export BINLAKE_MARIADB_USER=$USER_NAME
 export BINLAKE_MARIADB_PASSWORD=$USER_PASSWORD
 export BINLAKE_MARIADB_DATABASE=$TEST_DATABASE
 export BINLAKE_MARIADB_SOCKET=$SOCKET
+export BINLAKE_MARIADB_TLS_CA=$TLS_DIR/ca.pem
+export BINLAKE_MARIADB_ED25519_USER=$ED25519_USER_NAME
 EOT
 }
 
@@ -76,7 +84,26 @@ innodb-flush-log-at-trx-commit = 2
 sync-binlog = 0
 character-set-server = utf8mb4
 collation-server = utf8mb4_unicode_ci
+ssl-ca = $TLS_DIR/ca.pem
+ssl-cert = $TLS_DIR/server-cert.pem
+ssl-key = $TLS_DIR/server-key.pem
+plugin-load-add = auth_ed25519
 EOT
+}
+
+# A CA and a server certificate it signs (SAN IP:127.0.0.1, DNS:localhost), made once.
+make_certificates() {
+  if [ -f "$TLS_DIR/server-cert.pem" ]; then return 0; fi
+  mkdir -p "$TLS_DIR"
+  local quiet="$TLS_DIR/openssl.log"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=binlake test CA" \
+    -keyout "$TLS_DIR/ca-key.pem" -out "$TLS_DIR/ca.pem" >"$quiet" 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+    -keyout "$TLS_DIR/server-key.pem" -out "$TLS_DIR/server.csr" >>"$quiet" 2>&1
+  printf 'subjectAltName = IP:127.0.0.1, DNS:localhost\n' > "$TLS_DIR/server.ext"
+  openssl x509 -req -in "$TLS_DIR/server.csr" -CA "$TLS_DIR/ca.pem" -CAkey "$TLS_DIR/ca-key.pem" \
+    -CAcreateserial -days 3650 -extfile "$TLS_DIR/server.ext" \
+    -out "$TLS_DIR/server-cert.pem" >>"$quiet" 2>&1
 }
 
 initialise() {
@@ -98,6 +125,10 @@ GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, SHO
   ON *.* TO '$USER_NAME'@'127.0.0.1', '$USER_NAME'@'localhost';
 CREATE DATABASE IF NOT EXISTS $TEST_DATABASE;
 GRANT ALL ON $TEST_DATABASE.* TO '$USER_NAME'@'127.0.0.1', '$USER_NAME'@'localhost';
+CREATE USER IF NOT EXISTS '$ED25519_USER_NAME'@'127.0.0.1'
+  IDENTIFIED VIA ed25519 USING PASSWORD('$USER_PASSWORD');
+GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW
+  ON *.* TO '$ED25519_USER_NAME'@'127.0.0.1';
 EOT
 }
 
@@ -105,6 +136,7 @@ start_server() {
   mkdir -p "$STATE_DIR"
   if answers; then create_user; print_env; return 0; fi
   command -v mariadbd >/dev/null || { echo "mariadb-server: mariadbd not installed (run scripts/install-deps.sh)" >&2; return 1; }
+  make_certificates
   write_config
   initialise
   rm -f "$SOCKET"

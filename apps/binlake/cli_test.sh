@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the binlake command line: --version, --help, `config check` with good and
-# bad configurations, and a `store` round trip on a file:// store in a temporary directory.
+# bad configurations, a `store` round trip on a file:// store in a temporary directory, and
+# `staging fold`/`staging ls` over hand-written change files.
 # Usage: cli_test.sh PATH_TO_BINLAKE
 set -uo pipefail
 binlake=$1
@@ -35,12 +36,29 @@ run 0 --version
 
 run 0 --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
-[ "$subcommands" = "config store binlog parquet" ] || fail "--help lists subcommands '$subcommands'"
+[ "$subcommands" = "config store binlog parquet source staging capture" ] || fail "--help lists subcommands '$subcommands'"
 expect_in "$out" "Exit codes:" "--help footer"
 
 run 0 store --help
 subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
 [ "$subcommands" = "ls put get head rm check" ] || fail "store --help lists '$subcommands'"
+
+run 0 source --help
+subcommands=$(echo "$out" | sed -n '/^Subcommands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | xargs)
+[ "$subcommands" = "check" ] || fail "source --help lists '$subcommands'"
+# An unreachable source is a retryable failure: exit 3, naming the server and what to check.
+run 3 source check --set source.port=1 --set source.reconnect.max_attempts=1 \
+  --set source.reconnect.initial_backoff=1ms --set source.reconnect.max_backoff=1ms
+expect_in "$err" "127.0.0.1:1" "source check unreachable"
+
+run 0 capture --help
+expect_in "$out" "--full-load-only" "capture --help"
+# Streaming is not in this version: without --full-load-only, a usage error that says so.
+run 2 capture
+expect_in "$err" "needs --full-load-only" "capture without --full-load-only"
+# No staging store configured: a configuration error before any connection.
+run 2 capture --full-load-only
+expect_in "$err" "staging.uri" "capture without staging.uri"
 
 run 2
 run 2 no-such-command
@@ -196,6 +214,38 @@ run 4 parquet inspect "$work/missing.parquet"
 printf 'PAR1 not a parquet file' >"$work/bad.parquet"
 run 1 parquet inspect "$work/bad.parquet"
 expect_in "$err" "bad.parquet" "corrupt file named"
+
+# --- staging: fold and ls over hand-written CSV change files ---------------------------------
+staging="file://$work/fold-staging"
+mkdir -p "$work/fold-staging"
+column() {  # column NAME KIND NULLABLE
+  printf '{"name":"%s","kind":"%s","unsigned":false,"length":0,"scale":0,"charset":"%s","elements":[],"nullable":%s}' \
+    "$1" "$2" "$([ "$2" = varchar ] && echo utf8mb4)" "$3"
+}
+printf '{"seq":1,"valid_from":{"file":"binlog.000001","offset":4,"gtid_set":""},"database":"shop","table":"odd name","columns":[%s,%s],"key":[0],"key_source":"primary_key"}' \
+  "$(column id int false)" "$(column v varchar true)" >"$work/schema.json"
+printf '1,a,,,,\n2,"",,,,\n3,,,,,\n' >"$work/load.csv"
+printf 'U,20,b,5,2026-11-25 15:30:12.000000,gtid:1,2\nD,1,a,6,2026-11-25 15:30:12.000000,gtid:1,\nI,4,"x,y",4,2026-11-25 15:30:11.000000,gtid:0,\n' >"$work/cdc.csv"
+run 0 store put "$staging" "_binlake/capture/schemas/shop/odd%20name/00000000000000000001.json" "$work/schema.json"
+run 0 store put "$staging" "shop/odd%20name/20261125-153012345.csv" "$work/cdc.csv"
+run 0 store put "$staging" "shop/odd%20name/LOAD00000001.csv" "$work/load.csv"
+run 0 staging fold "$staging" --table "shop.odd name"
+[ "$out" = '3,
+4,"x,y"
+20,b' ] || fail "staging fold printed: $out"
+expect_in "$err" "folded 2 files, 6 change rows: 3 current rows" "staging fold summary"
+printf 'staging:\n  uri: %s\n' "$staging" >"$work/fold.yaml"
+run 0 staging fold "$work/fold.yaml" --table "shop.odd name" --format json
+expect_in "$out" '{"id":"3","v":null}' "staging fold --format json"
+run 0 staging ls "$staging" --table "shop.odd name"
+expect_in "$out" "shop/odd%20name/LOAD00000001.csv  LOAD  3 rows  I 3  U 0  D 0" "staging ls LOAD"
+expect_in "$out" "shop/odd%20name/20261125-153012345.csv  CDC  3 rows  I 1  U 1  D 1" "staging ls CDC"
+run 4 staging fold "$staging" --table shop.missing
+expect_in "$err" 'no schema of table "shop.missing"' "staging fold unknown table"
+printf 'I,1,"open\n' >"$work/bad.csv"
+run 0 store put "$staging" "shop/odd%20name/20261126-000000000.csv" "$work/bad.csv"
+run 1 staging fold "$staging" --table "shop.odd name"
+expect_in "$err" "20261126-000000000.csv: line 1, field 3: a quoted field is not closed" "staging corrupt CSV"
 
 if [ "$failures" -ne 0 ]; then
   echo "cli_test: $failures failure(s)"

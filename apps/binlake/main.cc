@@ -10,9 +10,12 @@
 #include <exception>
 
 #include "binlog_command.h"
+#include "capture_command.h"
 #include "cli.h"
 #include "config_command.h"
 #include "parquet_command.h"
+#include "source_command.h"
+#include "staging_command.h"
 #include "store_command.h"
 
 namespace binlake::cli {
@@ -47,6 +50,9 @@ int Run(int argc, char** argv) {
   AddStoreCommand(app, globals, action);
   AddBinlogCommand(app, action);
   AddParquetCommand(app, action);
+  AddSourceCommand(app, globals, action);
+  AddStagingCommand(app, globals, action);
+  AddCaptureCommand(app, globals, action);
   app.footer("\n" + ExitCodeHelp() + "\nDocumentation: docs/cli.md, docs/configuration.md");
   try {
     app.parse(argc, argv);

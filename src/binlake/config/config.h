@@ -12,9 +12,11 @@
 
 #include <string>
 
+#include "binlake/capture/capture_options.h"
 #include "binlake/io/logger.h"
-#include "binlake/parquet/type_mapping_options.h"
 #include "binlake/s3/s3_options.h"
+#include "binlake/source/source_options.h"
+#include "binlake/staging/staging_options.h"
 
 namespace binlake::config {
 
@@ -32,16 +34,19 @@ struct StoreConfig {
   std::string uri;
 };
 
-// The staging store, plus how change files type their columns (parquet/type_mapping.h).
+// The staging store, plus how change files are written (format, compression, column types).
 struct StagingConfig : StoreConfig {
-  parquet::TypeMappingOptions parquet_types;
+  staging::StagingFileOptions files;
 };
 
 struct Config {
   LogConfig log;
-  StagingConfig staging;  // raw change files (capture writes, apply reads)
-  StoreConfig final;      // the Iceberg tables (apply writes)
-  s3::S3Options s3;       // how to reach S3 for every s3:// store
+  source::SourceOptions source;        // the MySQL/MariaDB server capture reads
+  capture::CaptureOptions capture;     // which tables, and what start-up accepts
+  capture::FullLoadOptions full_load;  // how the initial snapshot is read
+  StagingConfig staging;               // raw change files (capture writes, apply reads)
+  StoreConfig final;                   // the Iceberg tables (apply writes)
+  s3::S3Options s3;                    // how to reach S3 for every s3:// store
 };
 
 }  // namespace binlake::config

@@ -66,6 +66,53 @@ constexpr std::array<EnumName<parquet::ZeroDatePolicy>, 2> kZeroDatePolicies = {
     {"error", parquet::ZeroDatePolicy::kError},
 }};
 
+constexpr std::array<EnumName<source::TlsMode>, 5> kTlsModes = {{
+    {"disabled", source::TlsMode::kDisabled},
+    {"preferred", source::TlsMode::kPreferred},
+    {"required", source::TlsMode::kRequired},
+    {"verify_ca", source::TlsMode::kVerifyCa},
+    {"verify_identity", source::TlsMode::kVerifyIdentity},
+}};
+
+constexpr std::array<EnumName<capture::RowImage>, 3> kRowImages = {{
+    {"full", capture::RowImage::kFull},
+    {"noblob", capture::RowImage::kNoblob},
+    {"minimal", capture::RowImage::kMinimal},
+}};
+
+constexpr std::array<EnumName<capture::KeylessPolicy>, 2> kKeylessPolicies = {{
+    {"refuse", capture::KeylessPolicy::kRefuse},
+    {"full_row", capture::KeylessPolicy::kFullRow},
+}};
+
+constexpr std::array<EnumName<staging::FileFormat>, 2> kFileFormats = {{
+    {"parquet", staging::FileFormat::kParquet},
+    {"csv", staging::FileFormat::kCsv},
+}};
+
+constexpr std::array<EnumName<staging::FileCompression>, 4> kFileCompressions = {{
+    {"zstd", staging::FileCompression::kZstd},
+    {"snappy", staging::FileCompression::kSnappy},
+    {"gzip", staging::FileCompression::kGzip},
+    {"none", staging::FileCompression::kNone},
+}};
+
+constexpr std::array<EnumName<staging::DatePartition>, 6> kDatePartitions = {{
+    {"none", staging::DatePartition::kNone},
+    {"yyyymmdd", staging::DatePartition::kYyyymmdd},
+    {"yyyymmddhh", staging::DatePartition::kYyyymmddhh},
+    {"yyyymm", staging::DatePartition::kYyyymm},
+    {"mmyyyydd", staging::DatePartition::kMmyyyydd},
+    {"ddmmyyyy", staging::DatePartition::kDdmmyyyy},
+}};
+
+constexpr std::array<EnumName<staging::DatePartitionDelimiter>, 4> kDatePartitionDelimiters = {{
+    {"slash", staging::DatePartitionDelimiter::kSlash},
+    {"dash", staging::DatePartitionDelimiter::kDash},
+    {"underscore", staging::DatePartitionDelimiter::kUnderscore},
+    {"none", staging::DatePartitionDelimiter::kNone},
+}};
+
 Status CheckNonEmpty(std::string_view text) {
   if (text.empty()) {
     return InvalidArgumentError("must not be empty");
@@ -293,12 +340,35 @@ void AddStoreKeys(std::vector<ConfigKey>& keys) {
       "staging.parquet_type_mapping",
       "How change files type MySQL columns: exact (never lossy) or the types AWS DMS writes "
       "(docs/formats/types.md).",
-      [](auto& c) -> auto& { return c.staging.parquet_types.mode; }, kTypeMappingModes));
+      [](auto& c) -> auto& { return c.staging.files.parquet_types.mode; }, kTypeMappingModes));
   keys.push_back(EnumKey(
       "staging.zero_dates",
       "What a zero, partial-zero or invalid date (0000-00-00, 2024-00-15) becomes: set_null "
       "(stored as NULL and counted) or error (the write stops, naming the column).",
-      [](auto& c) -> auto& { return c.staging.parquet_types.zero_dates; }, kZeroDatePolicies));
+      [](auto& c) -> auto& { return c.staging.files.parquet_types.zero_dates; },
+      kZeroDatePolicies));
+  keys.push_back(EnumKey(
+      "staging.format", "Change file format: parquet, or csv (RFC 4180, as AWS DMS writes it).",
+      [](auto& c) -> auto& { return c.staging.files.format; }, kFileFormats));
+  keys.push_back(EnumKey(
+      "staging.compression",
+      "Compression of change files: zstd, snappy, gzip or none for parquet; gzip or none for "
+      "csv.",
+      [](auto& c) -> auto& { return c.staging.files.compression; }, kFileCompressions));
+  keys.push_back(EnumKey(
+      "staging.date_partition",
+      "Date folders (UTC) for change files, as DMS DatePartitionSequence; none: directly in the "
+      "table folder.",
+      [](auto& c) -> auto& { return c.staging.files.date_partition; }, kDatePartitions));
+  keys.push_back(EnumKey(
+      "staging.date_partition_delimiter",
+      "Separator between the parts of a date folder, as DMS DatePartitionDelimiter.",
+      [](auto& c) -> auto& { return c.staging.files.date_partition_delimiter; },
+      kDatePartitionDelimiters));
+  keys.push_back(BoolKey(
+      "staging.include_op_for_full_load",
+      "Give full-load (LOAD) files the Op column too, always I, as DMS IncludeOpForFullLoad.",
+      [](auto& c) -> auto& { return c.staging.files.include_op_for_full_load; }));
   keys.push_back(StoreUriKey(
       "final.uri",
       "Final store for the Iceberg tables: file:///dir or s3://bucket/prefix. Empty: not "
@@ -370,9 +440,95 @@ void AddS3Keys(std::vector<ConfigKey>& keys) {
       [](auto& c) -> auto& { return c.s3.verify_conditional_put; }));
 }
 
+void AddSourceKeys(std::vector<ConfigKey>& keys) {
+  keys.push_back(StringKey(
+      "source.host", "Host name or IP address of the source MySQL/MariaDB server.",
+      [](auto& c) -> auto& { return c.source.host; }, CheckNonEmpty));
+  keys.push_back(IntegerKey(
+      "source.port", "TCP port of the source server.",
+      [](auto& c) -> auto& { return c.source.port; }, 1, 65535));
+  keys.push_back(StringKey(
+      "source.user", "User binlake logs in as (privileges: docs/capture.md).",
+      [](auto& c) -> auto& { return c.source.user; }));
+  keys.push_back(SecretKey(
+      "source.password", "Password of source.user. Never printed.",
+      [](auto& c) -> auto& { return c.source.password; }));
+  keys.push_back(EnumKey(
+      "source.tls_mode",
+      "TLS to the source: disabled, preferred (when offered, unchecked), required (unchecked), "
+      "verify_ca (chain to source.tls_ca_file) or verify_identity (also the host name).",
+      [](auto& c) -> auto& { return c.source.tls_mode; }, kTlsModes));
+  keys.push_back(StringKey(
+      "source.tls_ca_file", "PEM file of the CA certificates the verify modes trust.",
+      [](auto& c) -> auto& { return c.source.tls_ca_file; }));
+  keys.push_back(StringKey(
+      "source.tls_cert_file", "PEM client certificate, for servers that require one (optional).",
+      [](auto& c) -> auto& { return c.source.tls_cert_file; }));
+  keys.push_back(StringKey(
+      "source.tls_key_file", "PEM private key of source.tls_cert_file.",
+      [](auto& c) -> auto& { return c.source.tls_key_file; }));
+  keys.push_back(DurationKey(
+      "source.connect_timeout", "Time allowed to open a connection and log in.",
+      [](auto& c) -> auto& { return c.source.connect_timeout_ms; }, 1, int64_t{10} * 60 * kSecond));
+  keys.push_back(DurationKey(
+      "source.read_timeout",
+      "Longest wait for one network read or write before the connection counts as lost.",
+      [](auto& c) -> auto& { return c.source.read_timeout_ms; }, 1, 24 * kHour));
+  keys.push_back(IntegerKey(
+      "source.reconnect.max_attempts",
+      "Connection attempts after a retryable failure before capture stops.",
+      [](auto& c) -> auto& { return c.source.reconnect_max_attempts; }, 1, 1000));
+  keys.push_back(DurationKey(
+      "source.reconnect.initial_backoff",
+      "First delay between connection attempts; doubles each attempt, with full jitter.",
+      [](auto& c) -> auto& { return c.source.reconnect_initial_backoff_ms; }, 1, kHour));
+  keys.push_back(DurationKey(
+      "source.reconnect.max_backoff",
+      "Cap on one delay between connection attempts; at least source.reconnect.initial_backoff.",
+      [](auto& c) -> auto& { return c.source.reconnect_max_backoff_ms; }, 1, kHour));
+}
+
+void AddCaptureKeys(std::vector<ConfigKey>& keys) {
+  keys.push_back(StringKey(
+      "capture.include",
+      "Comma-separated schema.table glob patterns (* and ?) of the tables to capture.",
+      [](auto& c) -> auto& { return c.capture.include; }, CheckNonEmpty));
+  keys.push_back(StringKey(
+      "capture.exclude",
+      "Comma-separated schema.table glob patterns of tables to leave out, even when included.",
+      [](auto& c) -> auto& { return c.capture.exclude; }));
+  keys.push_back(StringKey(
+      "capture.unique_keys",
+      "Keys for tables without a primary key: schema.table=col1,col2;schema.other=col.",
+      [](auto& c) -> auto& { return c.capture.unique_keys; }));
+  keys.push_back(EnumKey(
+      "capture.keyless_tables",
+      "A selected table with no primary key and no unique key given: refuse to start, or "
+      "full_row (rows identified by all their columns; docs/capture.md).",
+      [](auto& c) -> auto& { return c.capture.keyless_tables; }, kKeylessPolicies));
+  keys.push_back(EnumKey(
+      "capture.accept_row_image",
+      "Least complete binlog_row_image accepted: full (required by default), noblob or minimal "
+      "(docs/capture.md says what changes).",
+      [](auto& c) -> auto& { return c.capture.accept_row_image; }, kRowImages));
+  keys.push_back(IntegerKey(
+      "full_load.chunk_rows", "Rows per full-load chunk: one snapshot read, one LOAD file.",
+      [](auto& c) -> auto& { return c.full_load.chunk_rows; }, 1, int64_t{1} << 40));
+  keys.push_back(IntegerKey(
+      "full_load.parallelism", "Chunks read at once, each on its own source connection.",
+      [](auto& c) -> auto& { return c.full_load.parallelism; }, 1, 64));
+  keys.push_back(BoolKey(
+      "full_load.allow_global_read_lock",
+      "Allow a brief FLUSH TABLES WITH READ LOCK to record the snapshot position on servers "
+      "without a lock-free one (MySQL); docs/capture.md.",
+      [](auto& c) -> auto& { return c.full_load.allow_global_read_lock; }));
+}
+
 std::vector<ConfigKey> AllKeys() {
   std::vector<ConfigKey> keys;
   AddLogKeys(keys);
+  AddSourceKeys(keys);
+  AddCaptureKeys(keys);
   AddStoreKeys(keys);
   AddS3Keys(keys);
   return keys;

@@ -35,7 +35,8 @@ struct ConfigKey {
   std::function<std::string(const Config&)> get;
 };
 
-// Every key, grouped by section in a fixed order (log, staging, final, s3, s3.retry).
+// Every key, grouped by section in a fixed order (log, source, capture, full_load, staging, final,
+// s3).
 std::span<const ConfigKey> AllConfigKeys();
 
 // The key with this exact path, or nullptr.

@@ -25,16 +25,16 @@ TEST(ConfigKeysTest, PathsAreUniqueAndEveryKeyIsComplete) {
     EXPECT_FALSE(key.description.empty()) << key.path;
     EXPECT_TRUE(key.set && key.get) << key.path;
   }
-  EXPECT_EQ(paths.size(), 22u);
+  EXPECT_EQ(paths.size(), 48u);
 }
 
 TEST(ConfigKeysTest, StagingParquetTypeMappingAndZeroDates) {
   Config config;
-  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kExact);
+  EXPECT_EQ(config.staging.files.parquet_types.mode, parquet::TypeMappingMode::kExact);
   ASSERT_OK(ApplyOverride(config, "staging.parquet_type_mapping", "dms"));
-  EXPECT_EQ(config.staging.parquet_types.mode, parquet::TypeMappingMode::kDms);
+  EXPECT_EQ(config.staging.files.parquet_types.mode, parquet::TypeMappingMode::kDms);
   ASSERT_OK(ApplyOverride(config, "staging.zero_dates", "error"));
-  EXPECT_EQ(config.staging.parquet_types.zero_dates, parquet::ZeroDatePolicy::kError);
+  EXPECT_EQ(config.staging.files.parquet_types.zero_dates, parquet::ZeroDatePolicy::kError);
   EXPECT_THAT(ApplyOverride(config, "staging.zero_dates", "null"),
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("not one of set_null, error")));
 }
@@ -48,14 +48,14 @@ TEST(ConfigKeysTest, EveryDefaultIsAcceptedBackAndValid) {
   EXPECT_THAT(ValidateConfig(defaults), IsOk());
 }
 
-TEST(ConfigKeysTest, OnlyTheCredentialSecretsAreSecret) {
+TEST(ConfigKeysTest, OnlyThePasswordAndCredentialSecretsAreSecret) {
   std::vector<std::string> secrets;
   for (const ConfigKey& key : AllConfigKeys()) {
     if (key.secret) {
       secrets.push_back(key.path);
     }
   }
-  EXPECT_THAT(secrets, ElementsAre("s3.secret_access_key", "s3.session_token"));
+  EXPECT_THAT(secrets, ElementsAre("source.password", "s3.secret_access_key", "s3.session_token"));
 }
 
 TEST(ConfigKeysTest, SectionsAndChildNames) {
@@ -63,7 +63,10 @@ TEST(ConfigKeysTest, SectionsAndChildNames) {
   EXPECT_TRUE(IsConfigSection("s3.retry"));
   EXPECT_FALSE(IsConfigSection("s3.region"));
   EXPECT_FALSE(IsConfigSection("s"));
-  EXPECT_THAT(ChildNames(""), ElementsAre("log", "staging", "final", "s3"));
+  EXPECT_THAT(ChildNames(""),
+              ElementsAre("log", "source", "capture", "full_load", "staging", "final", "s3"));
+  EXPECT_THAT(ChildNames("source.reconnect"),
+              ElementsAre("max_attempts", "initial_backoff", "max_backoff"));
   EXPECT_THAT(ChildNames("s3.retry"),
               ElementsAre("max_attempts", "initial_backoff", "max_backoff"));
 }
@@ -119,6 +122,28 @@ TEST(ValidateConfigTest, HoldsValuesSetInCodeToTheSameRules) {
               StatusIs(StatusCode::kInvalidArgument,
                        "config: s3.part_size: \"1KiB\" is below the S3 minimum part size of "
                        "5 MiB"));
+}
+
+TEST(ValidateConfigTest, SourceAndStagingRulesAcrossKeys) {
+  Config backoff;
+  backoff.source.reconnect_max_backoff_ms = 100;
+  EXPECT_THAT(ValidateConfig(backoff),
+              StatusIs(StatusCode::kInvalidArgument,
+                       HasSubstr("source.reconnect.max_backoff: 100ms is below")));
+  Config verify;
+  verify.source.tls_mode = source::TlsMode::kVerifyCa;
+  EXPECT_THAT(ValidateConfig(verify),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("source.tls_ca_file: not set")));
+  Config half_pair;
+  half_pair.source.tls_cert_file = "/etc/binlake/client.pem";
+  EXPECT_THAT(ValidateConfig(half_pair),
+              StatusIs(StatusCode::kInvalidArgument, HasSubstr("go together")));
+  Config csv;
+  csv.staging.files.format = staging::FileFormat::kCsv;
+  EXPECT_THAT(ValidateConfig(csv), StatusIs(StatusCode::kInvalidArgument,
+                                            HasSubstr("csv files are compressed with gzip")));
+  csv.staging.files.compression = staging::FileCompression::kGzip;
+  EXPECT_THAT(ValidateConfig(csv), IsOk());
 }
 
 TEST(RequireStoreUriTest, NamesTheMissingKey) {

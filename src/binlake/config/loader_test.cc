@@ -167,8 +167,8 @@ TEST(LoadConfigTest, WrongYamlShapes) {
             "part_size, connect_timeout, request_timeout, retry, verify_conditional_put), got a "
             "single value");
   EXPECT_THAT(ErrorOf("- log\n- s3\n"),
-              StartsWith("config: the top level must be a mapping of sections (log, staging, "
-                         "final, s3), not a list"));
+              StartsWith("config: the top level must be a mapping of sections (log, source, "
+                         "capture, full_load, staging, final, s3), not a list"));
   EXPECT_EQ(ErrorOf("log:\n  level: info\n  level: debug\n"), "config: log.level: duplicate key");
   EXPECT_EQ(ErrorOf("log:\n  ? [a]\n  : b\n"), "config: log: keys must be plain names");
   EXPECT_EQ(ErrorOf("log: {}\n---\nlog: {}\n"),

@@ -50,10 +50,39 @@ Status ValidateS3Credentials(const s3::S3Credentials& credentials) {
   return Status::Ok();
 }
 
+Status ValidateSource(const source::SourceOptions& source) {
+  if (source.reconnect_max_backoff_ms < source.reconnect_initial_backoff_ms) {
+    return ConfigError("source.reconnect.max_backoff",
+                       fmt::format("{} is below source.reconnect.initial_backoff ({})",
+                                   FormatDurationMillis(source.reconnect_max_backoff_ms),
+                                   FormatDurationMillis(source.reconnect_initial_backoff_ms)));
+  }
+  if (source.tls_mode == source::TlsMode::kVerifyCa && source.tls_ca_file.empty()) {
+    return ConfigError("source.tls_ca_file",
+                       "not set, but source.tls_mode verify_ca checks the server against it");
+  }
+  if (source.tls_cert_file.empty() != source.tls_key_file.empty()) {
+    return ConfigError("source.tls_key_file",
+                       "source.tls_cert_file and source.tls_key_file go together");
+  }
+  return Status::Ok();
+}
+
+Status ValidateStagingFiles(const staging::StagingFileOptions& files) {
+  bool csv_codec = files.compression == staging::FileCompression::kGzip ||
+                   files.compression == staging::FileCompression::kNone;
+  if (files.format == staging::FileFormat::kCsv && !csv_codec) {
+    return ConfigError("staging.compression", "csv files are compressed with gzip or none");
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status ValidateConfig(const Config& config) {
   RETURN_IF_ERROR(ValidateEachKey(config));
+  RETURN_IF_ERROR(ValidateSource(config.source));
+  RETURN_IF_ERROR(ValidateStagingFiles(config.staging.files));
   RETURN_IF_ERROR(ValidateS3Sizes(config.s3));
   return ValidateS3Credentials(config.s3.credentials);
 }

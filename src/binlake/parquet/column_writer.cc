@@ -319,6 +319,15 @@ class TypedColumnWriter final : public ColumnChunkWriter {
     }
   }
 
+  // True once the chunk's first kDictionaryProbe values are (nearly) all distinct: a key, a
+  // UUID, random text. Their dictionary would cost hashing and an index per value and save no
+  // space, so such columns switch to PLAIN early instead of when the dictionary fills up.
+  bool MostlyDistinct() const {
+    constexpr size_t kDictionaryProbe = 4096;
+    return indices_.size() == kDictionaryProbe && dict_pages_ == 0 &&
+           dictionary_.size() * 10 > kDictionaryProbe * 9;
+  }
+
   uint64_t DictionarySize() const { return dictionary_enabled_ ? dictionary_.plain_size() : 0; }
 
   uint64_t PageEstimate() const {
@@ -331,14 +340,17 @@ class TypedColumnWriter final : public ColumnChunkWriter {
 
   Status AddValue(Value value) {
     if constexpr (T::kDictionary) {
-      if (dict_mode_) {
+      if (dict_mode_ && !MostlyDistinct()) {
         const int64_t index = dictionary_.Insert(value);
         if (index != kDictionaryFull) {
           indices_.push_back(static_cast<uint32_t>(index));
           UpdateStatistics(value);
           return Status::Ok();
         }
-        // The dictionary is full: the open page keeps it, the rest of the chunk is PLAIN.
+      }
+      if (dict_mode_) {
+        // The dictionary is full, or saves nothing: the open page keeps it, the rest of the
+        // chunk is PLAIN.
         RETURN_IF_ERROR(FlushPage());
         dict_mode_ = false;
       }

@@ -280,6 +280,27 @@ TEST(WriterTest, DictionaryFallsBackToPlainWhenFull) {
   EXPECT_GT((*meta.encoding_stats)[2].count, 0);
 }
 
+TEST(WriterTest, MostlyDistinctColumnsLeaveTheDictionaryAfterTheProbe) {
+  const std::vector<ColumnSpec> schema = {
+      MakeColumn("id", 1, PhysicalType::kInt64, Repetition::kRequired),
+      MakeColumn("k", 2, PhysicalType::kInt64, Repetition::kRequired)};
+  RowBatch batch(schema);
+  for (int64_t i = 0; i < 10000; ++i) {
+    batch.column(0).AppendInt64(i);
+    batch.column(1).AppendInt64(i % 10);
+  }
+  const FileMetaData footer = Footer(Write(schema, WriterOptions{}, {batch}));
+  const ColumnMetaData& ids = *footer.row_groups[0].columns[0].meta_data;
+  ASSERT_TRUE(ids.encoding_stats.has_value());
+  ASSERT_EQ(ids.encoding_stats->size(), 3U);
+  EXPECT_EQ((*ids.encoding_stats)[1].encoding, Encoding::kRleDictionary);
+  EXPECT_EQ((*ids.encoding_stats)[1].count, 1);  // the probe's first 4096 values
+  EXPECT_EQ((*ids.encoding_stats)[2].encoding, Encoding::kPlain);
+  const ColumnMetaData& ks = *footer.row_groups[0].columns[1].meta_data;
+  ASSERT_TRUE(ks.encoding_stats.has_value());
+  EXPECT_EQ(ks.encoding_stats->size(), 2U);  // ten values: dictionary to the end
+}
+
 TEST(WriterTest, PlainOnlyWhenDictionaryIsOff) {
   WriterOptions options;
   options.dictionary = false;
