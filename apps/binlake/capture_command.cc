@@ -99,10 +99,28 @@ class ProgressPrinter {
   size_t drawn_ = 0;
 };
 
+// Runs the load on `connection`: each chunk in its own lock-free snapshot, or all in one
+// snapshot opened under a brief global read lock taken by a second, short-lived session.
+Status RunOnConnection(io::SqlConnector& connector, io::SqlConnection& connection,
+                       capture::FullLoad& load, const config::Config& config,
+                       const source::ServerInfo& server) {
+  if (config.full_load.snapshot == capture::SnapshotMethod::kLockFree) {
+    return load.RunWorker(connection);
+  }
+  ASSIGN_OR_RETURN(std::unique_ptr<io::SqlConnection> locker, connector.Connect());
+  ASSIGN_OR_RETURN(source::BinlogPosition position,
+                   source::BeginSnapshotUnderReadLock(*locker, connection, server));
+  locker.reset();
+  Status status = load.RunWorker(connection, position);
+  Status ended = connection.Execute("COMMIT");
+  return status.ok() ? ended : status;
+}
+
 // Runs one worker on its own connection, reconnecting (the connector backs off) after a lost
-// connection up to `max_reconnects` times; the first failure that remains stops the others.
-Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load, int64_t max_reconnects,
-                 io::Logger& logger) {
+// connection up to source.reconnect.max_attempts times; the first failure that remains stops
+// the others.
+Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load, const config::Config& config,
+                 const source::ServerInfo& server, io::Logger& logger) {
   Status status;
   for (int64_t reconnects = 0;; ++reconnects) {
     Result<std::unique_ptr<io::SqlConnection>> connection = connector.Connect();
@@ -110,8 +128,8 @@ Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load, int64_t m
       status = connection.status();
       break;
     }
-    status = load.RunWorker(**connection);
-    if (status.ok() || !status.retryable() || reconnects >= max_reconnects ||
+    status = RunOnConnection(connector, **connection, load, config, server);
+    if (status.ok() || !status.retryable() || reconnects >= config.source.reconnect_max_attempts ||
         load.stop_requested()) {
       break;
     }
@@ -125,7 +143,8 @@ Status RunWorker(io::SqlConnector& connector, capture::FullLoad& load, int64_t m
 
 // Runs `workers` threads over `load`, ticking `printer` until they end or a signal arrives.
 Status RunWorkers(io::SqlConnector& connector, capture::FullLoad& load,
-                  const config::Config& config, ProgressPrinter& printer, io::Logger& logger) {
+                  const config::Config& config, const source::ServerInfo& server,
+                  ProgressPrinter& printer, io::Logger& logger) {
   int64_t workers = config.full_load.parallelism;
   std::vector<Status> results(static_cast<size_t>(workers), Status::Ok());
   std::mutex mu;
@@ -134,7 +153,7 @@ Status RunWorkers(io::SqlConnector& connector, capture::FullLoad& load,
   std::vector<std::thread> threads;
   for (size_t i = 0; i < results.size(); ++i) {
     threads.emplace_back([&, i] {
-      results[i] = RunWorker(connector, load, config.source.reconnect_max_attempts, logger);
+      results[i] = RunWorker(connector, load, config, server, logger);
       std::lock_guard lock(mu);
       --running;
       finished.notify_all();
@@ -208,7 +227,7 @@ Status RunFullLoadOnly(const GlobalOptions& globals) {
                            config.full_load.parallelism));
   InstallStopHandlers();
   ProgressPrinter printer(clock, *logger, terminal);
-  RETURN_IF_ERROR(RunWorkers(connector, *load, config, printer, *logger));
+  RETURN_IF_ERROR(RunWorkers(connector, *load, config, server, printer, *logger));
   if (!load->Finished()) {
     if (g_stop_signal == 0) {
       return InternalError("the full load ended with tables not loaded");

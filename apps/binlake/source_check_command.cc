@@ -35,7 +35,7 @@ void PrintServer(const source::ServerInfo& server, const source::BinlogPosition&
   fmt::print("full load        {}\n",
              server.lock_free_snapshot_position
                  ? "lock-free (START TRANSACTION WITH CONSISTENT SNAPSHOT reports its position)"
-                 : "needs a brief global read lock (full_load.allow_global_read_lock)");
+                 : "needs a brief global read lock (full_load.snapshot: global_read_lock)");
   fmt::print("privileges       ok for {}\n", server.grants.user);
 }
 

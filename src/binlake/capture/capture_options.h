@@ -32,6 +32,16 @@ struct CaptureOptions {
   RowImage accept_row_image = RowImage::kFull;
 };
 
+// How each full-load chunk gets its consistent snapshot and binlog position (docs/capture.md).
+enum class SnapshotMethod : uint8_t {
+  // Every chunk in its own START TRANSACTION WITH CONSISTENT SNAPSHOT, whose exact binlog
+  // position MariaDB reports: no lock at all. Refused on servers without it (MySQL).
+  kLockFree,
+  // Each reader opens one snapshot, kept for all its chunks, under a brief FLUSH TABLES WITH
+  // READ LOCK while the position is read (milliseconds; RELOAD privilege). Any server.
+  kGlobalReadLock,
+};
+
 struct FullLoadOptions {
   // Rows per chunk; one chunk is read in one snapshot and written as one LOAD file.
   // 250,000: per-chunk costs (snapshot, checkpoint commit) stay under 2 % of a chunk, and a
@@ -39,9 +49,7 @@ struct FullLoadOptions {
   int64_t chunk_rows = 250'000;
   // Chunks read at once, each on its own source connection.
   int64_t parallelism = 2;
-  // Servers without a lock-free consistent snapshot position (MySQL) need a brief
-  // FLUSH TABLES WITH READ LOCK to record the position; refused unless this is true.
-  bool allow_global_read_lock = false;
+  SnapshotMethod snapshot = SnapshotMethod::kLockFree;
 };
 
 }  // namespace binlake::capture

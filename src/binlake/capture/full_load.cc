@@ -236,11 +236,12 @@ FullLoad::~FullLoad() = default;
 
 Result<std::unique_ptr<FullLoad>> FullLoad::Make(FullLoadDeps deps, Checkpoint checkpoint,
                                                  std::vector<LoadTable> tables) {
-  if (!deps.server.lock_free_snapshot_position) {
+  if (deps.options.snapshot == SnapshotMethod::kLockFree &&
+      !deps.server.lock_free_snapshot_position) {
     return FailedPreconditionError(
-        "the full load needs a lock-free snapshot position (MariaDB 10.5+); this server does "
-        "not report one, and the global-read-lock method for MySQL is not in this version "
-        "(docs/capture.md)");
+        "full_load.snapshot lock_free needs a server that reports its snapshot's binlog "
+        "position (MariaDB 10.5+); for this one set full_load.snapshot: global_read_lock (a "
+        "brief FLUSH TABLES WITH READ LOCK per reader, RELOAD privilege; docs/capture.md)");
   }
   SourceIdentity source{SourceFlavor(deps.server), deps.server.server_id, deps.server.server_uuid};
   if (checkpoint.version > 0 && checkpoint.source != source) {
@@ -269,7 +270,8 @@ Result<std::unique_ptr<FullLoad>> FullLoad::Make(FullLoadDeps deps, Checkpoint c
   return load;
 }
 
-Status FullLoad::RunWorker(io::SqlConnection& connection) {
+Status FullLoad::RunWorker(io::SqlConnection& connection,
+                           const std::optional<source::BinlogPosition>& snapshot) {
   while (true) {
     Result<std::optional<Task>> next = NextTask(connection);
     if (!next.ok()) {
@@ -280,7 +282,7 @@ Status FullLoad::RunWorker(io::SqlConnection& connection) {
     }
     const Task& task = **next;
     source::BinlogPosition position;
-    Result<uint64_t> rows = ReadChunk(connection, task, &position);
+    Result<uint64_t> rows = ReadChunk(connection, task, snapshot, &position);
     if (!rows.ok()) {
       std::lock_guard lock(mu_);
       task.run->taken.erase(task.index);  // another worker (or a reconnected one) redoes it
@@ -376,13 +378,16 @@ Result<std::optional<FullLoad::Task>> FullLoad::PlanTask(io::SqlConnection& conn
 }
 
 Result<uint64_t> FullLoad::ReadChunk(io::SqlConnection& connection, const Task& task,
+                                     const std::optional<source::BinlogPosition>& shared_snapshot,
                                      source::BinlogPosition* position) {
   const mysql::TableSchema& schema = task.run->load.captured.schema;
   std::string where = fmt::format("full load of {} chunk {} key range {}", task.run->key,
                                   task.index, DescribeRange(task.range));
   deps_.logger->Info(fmt::format("full load: {} chunk {} reading", task.run->key, task.index));
   ASSIGN_OR_RETURN(std::string key, LoadKey(schema, task.index, deps_.file_options));
-  Result<source::BinlogPosition> snapshot = source::BeginSnapshotLockFree(connection, deps_.server);
+  Result<source::BinlogPosition> snapshot =
+      shared_snapshot ? Result<source::BinlogPosition>(*shared_snapshot)
+                      : source::BeginSnapshotLockFree(connection, deps_.server);
   if (!snapshot.ok()) {
     return snapshot.status().WithContext(where);
   }
@@ -393,9 +398,11 @@ Result<uint64_t> FullLoad::ReadChunk(io::SqlConnection& connection, const Task& 
                               ? StreamChunk(connection, schema, task.range, deps_.file_options,
                                             **writer, task.run->in_flight_rows)
                               : Result<uint64_t>(writer.status());
-  Status commit = connection.Execute(rows.ok() ? "COMMIT" : "ROLLBACK");
-  if (rows.ok() && !commit.ok()) {
-    rows = commit;
+  if (!shared_snapshot) {  // a shared snapshot outlives the chunk; its owner ends it
+    Status commit = connection.Execute(rows.ok() ? "COMMIT" : "ROLLBACK");
+    if (rows.ok() && !commit.ok()) {
+      rows = commit;
+    }
   }
   if (rows.ok() && *rows > 0) {
     Status closed = (*writer)->Close();

@@ -8,7 +8,9 @@
 //     resume), else it plans the next chunk of the first table whose planning is not finished
 //     (NextChunkBoundarySql on its connection) and commits the chunk's range in the checkpoint
 //     BEFORE reading it, so a restart re-reads exactly that range into the same LOAD name.
-//   - A chunk is read with source::BeginSnapshotLockFree + ChunkSelectSql, streamed row by row
+//   - A chunk is read with source::BeginSnapshotLockFree (or, with full_load.snapshot:
+//     global_read_lock, in the snapshot the caller opened on the worker's connection) +
+//     ChunkSelectSql, streamed row by row
 //     into a staging::ChangeFileWriter over an ObjectWriter (bounded memory), COMMITted, the
 //     object Closed, and only then marked done in a committed checkpoint. A chunk that reads no
 //     row writes no file (and deletes one a crashed earlier attempt may have left).
@@ -90,15 +92,20 @@ struct FullLoadDeps {
 class FullLoad {
  public:
   // `checkpoint` is the latest committed state (LoadLatest). Refused with FailedPrecondition
-  // when the server has no lock-free snapshot position (MySQL; docs/capture.md) or when the
-  // checkpoint belongs to another server. Tables missing from the checkpoint are added pending.
+  // when options.snapshot is kLockFree and the server has no lock-free snapshot position
+  // (MySQL; docs/capture.md), or when the checkpoint belongs to another server. Tables missing
+  // from the checkpoint are added pending.
   static Result<std::unique_ptr<FullLoad>> Make(FullLoadDeps deps, Checkpoint checkpoint,
                                                 std::vector<LoadTable> tables);
   ~FullLoad();
 
   // Loads chunks on `connection` until none is left, a stop is requested, or an error (a
-  // retryable one asks the caller to reconnect and call again).
-  Status RunWorker(io::SqlConnection& connection);
+  // retryable one asks the caller to reconnect and call again). `snapshot` is given with
+  // options.snapshot kGlobalReadLock: `connection` is already inside a consistent snapshot at
+  // that position (source::BeginSnapshotUnderReadLock), every chunk is read in it and records
+  // it, and the caller ends the transaction afterwards. Without it each chunk opens its own.
+  Status RunWorker(io::SqlConnection& connection,
+                   const std::optional<source::BinlogPosition>& snapshot = std::nullopt);
 
   void RequestStop() { stop_requested_ = true; }
   bool stop_requested() const { return stop_requested_; }
@@ -118,6 +125,7 @@ class FullLoad {
   std::optional<Task> ResumeTask();
   Result<std::optional<Task>> PlanTask(io::SqlConnection& connection);
   Result<uint64_t> ReadChunk(io::SqlConnection& connection, const Task& task,
+                             const std::optional<source::BinlogPosition>& shared_snapshot,
                              source::BinlogPosition* position);
   Status MarkDone(const Task& task, uint64_t rows, const source::BinlogPosition& position);
   Status FinishTable(TableCheckpoint& table);

@@ -360,7 +360,31 @@ TEST_F(FullLoadTest, ServersWithoutALockFreePositionAreRefused) {
   deps.server.flavor = source::Flavor::kMySql;
   deps.server.lock_free_snapshot_position = false;
   EXPECT_THAT(FullLoad::Make(deps, Checkpoint{}, {}),
-              StatusIs(StatusCode::kFailedPrecondition, HasSubstr("lock-free snapshot")));
+              StatusIs(StatusCode::kFailedPrecondition,
+                       HasSubstr("set full_load.snapshot: global_read_lock")));
+  deps.options.snapshot = SnapshotMethod::kGlobalReadLock;
+  EXPECT_TRUE(FullLoad::Make(deps, Checkpoint{}, {}).ok());
+}
+
+TEST_F(FullLoadTest, ASharedSnapshotReadsEveryChunkInItAndRecordsItsPosition) {
+  mysql::TableSchema schema = IdNameTable();
+  std::vector<source::KeyRange> ranges = ScriptTable(server_, schema, Rows(5), 2);
+  FullLoadDeps deps = Deps();
+  deps.options.snapshot = SnapshotMethod::kGlobalReadLock;
+  LoadTable table;
+  table.captured.schema = schema;
+  table.estimated_rows = 5;
+  ASSERT_OK_AND_ASSIGN(auto load, FullLoad::Make(deps, Checkpoint{}, {table}));
+  ASSERT_OK_AND_ASSIGN(auto connection, server_.Connect());
+  const source::BinlogPosition locked{"mysql-bin.000002", 157, "u:1-5"};
+  ASSERT_OK(load->RunWorker(*connection, locked));
+
+  for (const ChunkCheckpoint& chunk : Latest(schema).chunks) {
+    EXPECT_EQ(chunk.snapshot, locked);
+  }
+  EXPECT_EQ(server_.CountStatements("START TRANSACTION"), 0);
+  EXPECT_EQ(server_.CountStatements("COMMIT"), 0);  // the caller ends the shared snapshot
+  EXPECT_EQ(LoadFiles(schema).size(), 3u);
 }
 
 TEST_F(FullLoadTest, ACheckpointOfAnotherServerIsRefused) {

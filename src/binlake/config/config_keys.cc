@@ -85,6 +85,11 @@ constexpr std::array<EnumName<capture::KeylessPolicy>, 2> kKeylessPolicies = {{
     {"full_row", capture::KeylessPolicy::kFullRow},
 }};
 
+constexpr std::array<EnumName<capture::SnapshotMethod>, 2> kSnapshotMethods = {{
+    {"lock_free", capture::SnapshotMethod::kLockFree},
+    {"global_read_lock", capture::SnapshotMethod::kGlobalReadLock},
+}};
+
 constexpr std::array<EnumName<staging::FileFormat>, 2> kFileFormats = {{
     {"parquet", staging::FileFormat::kParquet},
     {"csv", staging::FileFormat::kCsv},
@@ -517,11 +522,12 @@ void AddCaptureKeys(std::vector<ConfigKey>& keys) {
   keys.push_back(IntegerKey(
       "full_load.parallelism", "Chunks read at once, each on its own source connection.",
       [](auto& c) -> auto& { return c.full_load.parallelism; }, 1, 64));
-  keys.push_back(BoolKey(
-      "full_load.allow_global_read_lock",
-      "Allow a brief FLUSH TABLES WITH READ LOCK to record the snapshot position on servers "
-      "without a lock-free one (MySQL); docs/capture.md.",
-      [](auto& c) -> auto& { return c.full_load.allow_global_read_lock; }));
+  keys.push_back(EnumKey(
+      "full_load.snapshot",
+      "How chunks get a consistent snapshot and its binlog position: lock_free (MariaDB reports "
+      "it; no lock) or global_read_lock (a brief FLUSH TABLES WITH READ LOCK per reader, needs "
+      "RELOAD; for MySQL).",
+      [](auto& c) -> auto& { return c.full_load.snapshot; }, kSnapshotMethods));
 }
 
 std::vector<ConfigKey> AllKeys() {

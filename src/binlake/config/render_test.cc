@@ -43,7 +43,7 @@ TEST(RenderEffectiveConfigTest, RendersEveryKeyNestedBySection) {
             "full_load:\n"
             "  chunk_rows: 250000\n"
             "  parallelism: 2\n"
-            "  allow_global_read_lock: false\n"
+            "  snapshot: lock_free\n"
             "staging:\n"
             "  uri: \"\"\n"
             "  parquet_type_mapping: exact\n"

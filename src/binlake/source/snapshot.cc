@@ -52,6 +52,11 @@ Result<BinlogPosition> ReadSnapshotPosition(io::SqlConnection& connection) {
   return position;
 }
 
+Status StartSnapshot(io::SqlConnection& connection) {
+  RETURN_IF_ERROR(connection.Execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+  return connection.Execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+}
+
 std::string WithoutNewlines(std::string text) {
   std::erase_if(text, [](char c) { return c == '\n' || c == '\r'; });
   return text;
@@ -65,15 +70,33 @@ Result<BinlogPosition> BeginSnapshotLockFree(io::SqlConnection& connection,
     return FailedPreconditionError(fmt::format(
         "{} does not report the binlog position of a consistent snapshot, so a full load "
         "there needs a brief global read lock (FLUSH TABLES WITH READ LOCK, RELOAD privilege): "
-        "allow it with full_load.allow_global_read_lock: true",
+        "allow it with full_load.snapshot: global_read_lock",
         DescribeServer(server)));
   }
-  RETURN_IF_ERROR(connection.Execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-  RETURN_IF_ERROR(connection.Execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"));
+  RETURN_IF_ERROR(StartSnapshot(connection));
   Result<BinlogPosition> position = ReadSnapshotPosition(connection);
   if (!position.ok()) {
     // Best effort: the session may be gone; the caller sees the first error.
     (void)connection.Execute("ROLLBACK");
+  }
+  return position;
+}
+
+Result<BinlogPosition> BeginSnapshotUnderReadLock(io::SqlConnection& locker,
+                                                  io::SqlConnection& reader,
+                                                  const ServerInfo& server) {
+  RETURN_IF_ERROR(locker.Execute("FLUSH TABLES WITH READ LOCK")
+                      .WithContext("the global read lock of full_load.snapshot: global_read_lock "
+                                   "(needs the RELOAD privilege)"));
+  Status started = StartSnapshot(reader);
+  Result<BinlogPosition> position =
+      started.ok() ? CurrentPosition(locker, server) : Result<BinlogPosition>(started);
+  Status unlocked = locker.Execute("UNLOCK TABLES");
+  if (position.ok() && !unlocked.ok()) {
+    position = unlocked;
+  }
+  if (!position.ok() && started.ok()) {
+    (void)reader.Execute("ROLLBACK");  // best effort; the caller sees the first error
   }
   return position;
 }

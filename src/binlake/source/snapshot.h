@@ -17,9 +17,20 @@ namespace binlake::source {
 // it), and gtid_set is BINLOG_GTID_POS of that position. The caller reads, then ends the
 // transaction with Execute("COMMIT"); on an error the transaction is already rolled back.
 // FailedPrecondition when the server has no lock-free snapshot position (MySQL), naming
-// full_load.allow_global_read_lock.
+// full_load.snapshot: global_read_lock.
 Result<BinlogPosition> BeginSnapshotLockFree(io::SqlConnection& connection,
                                              const ServerInfo& server);
+
+// Starts a consistent-snapshot transaction on `reader` under a brief global read lock held by
+// `locker` (another session): FLUSH TABLES WITH READ LOCK, then on `reader` REPEATABLE READ +
+// START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY, then CurrentPosition on `locker`, then
+// UNLOCK TABLES — on every path, so an error never leaves the server locked (a lost `locker`
+// session releases its lock with it). No commit can happen while the lock is held, so the
+// snapshot is consistent with the returned position on any server. Needs RELOAD. The caller
+// reads on `reader`, then ends the transaction with Execute("COMMIT").
+Result<BinlogPosition> BeginSnapshotUnderReadLock(io::SqlConnection& locker,
+                                                  io::SqlConnection& reader,
+                                                  const ServerInfo& server);
 
 // The server's current binlog position (SHOW MASTER STATUS; SHOW BINARY LOG STATUS on MySQL
 // 8.2+, which 8.4 requires), with the executed GTID set: MySQL's Executed_Gtid_Set of the same

@@ -58,9 +58,9 @@ TEST(BeginSnapshotLockFreeTest, MySqlNeedsTheGlobalReadLockOption) {
   EXPECT_THAT(BeginSnapshotLockFree(*connection, MySql("8.0.36", 80036)),
               StatusIs(StatusCode::kFailedPrecondition,
                        HasSubstr("MySQL 8.0.36 does not report the binlog position")));
-  EXPECT_THAT(BeginSnapshotLockFree(*connection, MySql("8.0.36", 80036)),
-              StatusIs(StatusCode::kFailedPrecondition,
-                       HasSubstr("full_load.allow_global_read_lock: true")));
+  EXPECT_THAT(
+      BeginSnapshotLockFree(*connection, MySql("8.0.36", 80036)),
+      StatusIs(StatusCode::kFailedPrecondition, HasSubstr("full_load.snapshot: global_read_lock")));
   EXPECT_TRUE(server.Sql().empty());
 }
 
@@ -83,6 +83,49 @@ TEST(BeginSnapshotLockFreeTest, LostConnectionIsReturned) {
 io::TextResult MasterStatus(std::vector<std::string> columns,
                             std::vector<std::optional<std::string>> row) {
   return io::TextResult{std::move(columns), {std::move(row)}};
+}
+
+TEST(BeginSnapshotUnderReadLockTest, LocksStartsTheReaderReadsThePositionAndUnlocks) {
+  FakeSqlServer server;
+  server.AddText("SHOW MASTER STATUS", MasterStatus({"File", "Position", "Binlog_Do_DB",
+                                                     "Binlog_Ignore_DB", "Executed_Gtid_Set"},
+                                                    {"mysql-bin.000002", "157", "", "", "u:1-5"}));
+  ASSERT_OK_AND_ASSIGN(auto locker, server.Connect());
+  ASSERT_OK_AND_ASSIGN(auto reader, server.Connect());
+  EXPECT_THAT(BeginSnapshotUnderReadLock(*locker, *reader, MySql("8.0.36", 80036)),
+              IsOkAndHolds(BinlogPosition{"mysql-bin.000002", 157, "u:1-5"}));
+  using Call = FakeSqlServer::Call;
+  EXPECT_THAT(
+      server.Statements(),
+      ElementsAre(FakeSqlServer::Statement{1, Call::kExecute, "FLUSH TABLES WITH READ LOCK"},
+                  FakeSqlServer::Statement{
+                      2, Call::kExecute, "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ"},
+                  FakeSqlServer::Statement{2, Call::kExecute,
+                                           "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY"},
+                  FakeSqlServer::Statement{1, Call::kQueryText, "SHOW MASTER STATUS"},
+                  FakeSqlServer::Statement{1, Call::kExecute, "UNLOCK TABLES"}));
+}
+
+TEST(BeginSnapshotUnderReadLockTest, AFailedReaderStillUnlocks) {
+  FakeSqlServer server;
+  server.AddFault("START TRANSACTION", FakeSqlServer::Match::kPrefix, UnavailableError("gone"));
+  ASSERT_OK_AND_ASSIGN(auto locker, server.Connect());
+  ASSERT_OK_AND_ASSIGN(auto reader, server.Connect());
+  EXPECT_THAT(BeginSnapshotUnderReadLock(*locker, *reader, MariaDb()),
+              StatusIs(StatusCode::kUnavailable));
+  EXPECT_EQ(server.Sql().back(), "UNLOCK TABLES");
+}
+
+TEST(BeginSnapshotUnderReadLockTest, ARefusedLockNamesTheOptionAndPrivilege) {
+  FakeSqlServer server;
+  server.AddFault("FLUSH TABLES WITH READ LOCK", FakeSqlServer::Match::kExact,
+                  PermissionDeniedError("1227 Access denied; you need the RELOAD privilege"));
+  ASSERT_OK_AND_ASSIGN(auto locker, server.Connect());
+  ASSERT_OK_AND_ASSIGN(auto reader, server.Connect());
+  EXPECT_THAT(BeginSnapshotUnderReadLock(*locker, *reader, MariaDb()),
+              StatusIs(StatusCode::kPermissionDenied,
+                       HasSubstr("full_load.snapshot: global_read_lock (needs the RELOAD")));
+  EXPECT_EQ(server.Sql().size(), 1u);
 }
 
 TEST(CurrentPositionTest, MariaDb) {
