@@ -10,18 +10,22 @@
 # equal the source table, value for value (apply_changes.py). This is exactly what the binlog
 # stream (issue 7) will do, so it proves the recorded positions: no gap, no double apply.
 #
-#   full_load_consistency_test.sh PATH/TO/binlake PATH/TO/consistency_replay
+#   full_load_consistency_test.sh PATH/TO/binlake PATH/TO/consistency_replay [SNAPSHOT]
+#
+# SNAPSHOT is full_load.snapshot: lock_free (the default: each chunk's own snapshot position)
+# or global_read_lock (one snapshot per reader, opened under a brief global read lock).
 #
 # Needs the test MariaDB and read access to its binlog files (skips with 77 without a server;
-# fails when BINLAKE_REQUIRE_INTEGRATION=1). Uses database tests_load_consistency.
+# fails when BINLAKE_REQUIRE_INTEGRATION=1). Uses database tests_load_consistency_<SNAPSHOT>.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-usage="usage: full_load_consistency_test.sh PATH/TO/binlake PATH/TO/consistency_replay"
+usage="usage: full_load_consistency_test.sh PATH/TO/binlake PATH/TO/consistency_replay [SNAPSHOT]"
 binlake=$(realpath "${1:?$usage}")
 replay=$(realpath "${2:?$usage}")
+snapshot=${3:-lock_free}
 require_server
 
-database=tests_load_consistency
+database=tests_load_consistency_$snapshot
 writer_pid=
 cleanup_hook() {
   touch "$work/stop"
@@ -38,7 +42,8 @@ binlog_dir=$(dirname "$(root_sql -e "SELECT @@GLOBAL.log_bin_basename")")
 [ -r "$binlog_dir" ] || { echo "FAIL: binlog directory $binlog_dir not readable"; exit 1; }
 write_config "$work/capture.yaml" "file://$staging" "$database.t" "full_load:
   chunk_rows: 10000
-  parallelism: 2"
+  parallelism: 2
+  snapshot: $snapshot"
 
 python3 "$here/random_writer.py" "$database.t" 420000 "$work/stop" ${BINLAKE_TEST_SEED:-} |
   root_sql > "$work/writer.out" 2>&1 &
