@@ -22,18 +22,8 @@ set -euo pipefail
 binlake=$(realpath "${1:?usage: decode_vs_mariadb_binlog.sh PATH/TO/binlake [ROW_CHANGES]}")
 row_changes=${2:-1000000}
 here=$(cd "$(dirname "$0")/.." && pwd)
-export BINLAKE_MARIADB_DIR=${BINLAKE_BENCH_MARIADB_DIR:-/tmp/binlake-bench-mariadb}
-export BINLAKE_MARIADB_PORT=${BINLAKE_BENCH_MARIADB_PORT:-13316}
-export BINLAKE_MARIADB_FRESH=1
-for tool in sysbench mariadb-binlog mariadbd; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh" >&2; exit 1; }
-done
-
-eval "$("$here/scripts/mariadb-server.sh" start)"
-if [ "${BINLAKE_BENCH_KEEP:-0}" != 1 ]; then
-  trap '"$here/scripts/mariadb-server.sh" stop' EXIT
-fi
-sql() { mariadb --no-defaults --protocol=socket --socket="$BINLAKE_MARIADB_SOCKET" -uroot -N -e "$1"; }
+source "$here/bench/throwaway_mariadb.sh"
+start_throwaway_mariadb /tmp/binlake-bench-mariadb 13316 sysbench mariadb-binlog
 pin=()
 if command -v taskset >/dev/null; then pin=(taskset -c 0); fi
 

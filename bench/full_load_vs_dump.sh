@@ -29,18 +29,8 @@ binlake=$(realpath "${1:?$usage}")
 wire_select=$(realpath "${2:?$usage}")
 rows=${3:-2000000}
 here=$(cd "$(dirname "$0")/.." && pwd)
-export BINLAKE_MARIADB_DIR=${BINLAKE_BENCH_MARIADB_DIR:-/tmp/binlake-bench-fullload}
-export BINLAKE_MARIADB_PORT=${BINLAKE_BENCH_MARIADB_PORT:-13326}
-export BINLAKE_MARIADB_FRESH=1
-for tool in sysbench mariadb-dump mariadbd /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/install-deps.sh" >&2; exit 1; }
-done
-
-eval "$("$here/scripts/mariadb-server.sh" start)"
-if [ "${BINLAKE_BENCH_KEEP:-0}" != 1 ]; then
-  trap '"$here/scripts/mariadb-server.sh" stop' EXIT
-fi
-sql() { mariadb --no-defaults --protocol=socket --socket="$BINLAKE_MARIADB_SOCKET" -uroot -N -e "$1"; }
+source "$here/bench/throwaway_mariadb.sh"
+start_throwaway_mariadb /tmp/binlake-bench-fullload 13326 sysbench mariadb-dump /usr/bin/time
 database=fullload_bench
 work=$BINLAKE_MARIADB_DIR/bench
 mkdir -p "$work"

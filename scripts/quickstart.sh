@@ -41,7 +41,7 @@ cat "$work/binlake.yaml"
 step "the local object store (file://): write, read back, list, delete"
 "$binlake" -c "$work/binlake.yaml" store check "file://$work/staging"
 
-export BINLAKE_MARIADB_DIR=$work/mariadb BINLAKE_MARIADB_PORT=${BINLAKE_QUICKSTART_MARIADB_PORT:-13316}
+export BINLAKE_MARIADB_DIR=$work/mariadb BINLAKE_MARIADB_PORT=${BINLAKE_QUICKSTART_MARIADB_PORT:-13346}
 stop_servers() {
   scripts/s3-server.sh stop >/dev/null 2>&1 || true
   scripts/mariadb-server.sh stop >/dev/null 2>&1 || true
