@@ -95,7 +95,8 @@ constexpr std::array<EnumName<staging::FileFormat>, 2> kFileFormats = {{
     {"csv", staging::FileFormat::kCsv},
 }};
 
-constexpr std::array<EnumName<staging::FileCompression>, 4> kFileCompressions = {{
+constexpr std::array<EnumName<staging::FileCompression>, 5> kFileCompressions = {{
+    {"auto", staging::FileCompression::kAuto},
     {"zstd", staging::FileCompression::kZstd},
     {"snappy", staging::FileCompression::kSnappy},
     {"gzip", staging::FileCompression::kGzip},
@@ -357,8 +358,8 @@ void AddStoreKeys(std::vector<ConfigKey>& keys) {
       [](auto& c) -> auto& { return c.staging.files.format; }, kFileFormats));
   keys.push_back(EnumKey(
       "staging.compression",
-      "Compression of change files: zstd, snappy, gzip or none for parquet; gzip or none for "
-      "csv.",
+      "Compression of change files: auto (zstd for parquet, none for csv), zstd, snappy, gzip "
+      "or none for parquet; gzip or none for csv.",
       [](auto& c) -> auto& { return c.staging.files.compression; }, kFileCompressions));
   keys.push_back(EnumKey(
       "staging.date_partition",

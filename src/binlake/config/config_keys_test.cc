@@ -140,6 +140,8 @@ TEST(ValidateConfigTest, SourceAndStagingRulesAcrossKeys) {
               StatusIs(StatusCode::kInvalidArgument, HasSubstr("go together")));
   Config csv;
   csv.staging.files.format = staging::FileFormat::kCsv;
+  EXPECT_THAT(ValidateConfig(csv), IsOk());  // auto: none for CSV
+  csv.staging.files.compression = staging::FileCompression::kZstd;
   EXPECT_THAT(ValidateConfig(csv), StatusIs(StatusCode::kInvalidArgument,
                                             HasSubstr("csv files are compressed with gzip")));
   csv.staging.files.compression = staging::FileCompression::kGzip;

@@ -49,7 +49,7 @@ TEST(RenderEffectiveConfigTest, RendersEveryKeyNestedBySection) {
             "  parquet_type_mapping: exact\n"
             "  zero_dates: set_null\n"
             "  format: parquet\n"
-            "  compression: zstd\n"
+            "  compression: auto\n"
             "  date_partition: none\n"
             "  date_partition_delimiter: slash\n"
             "  include_op_for_full_load: false\n"

@@ -69,7 +69,8 @@ Status ValidateSource(const source::SourceOptions& source) {
 }
 
 Status ValidateStagingFiles(const staging::StagingFileOptions& files) {
-  bool csv_codec = files.compression == staging::FileCompression::kGzip ||
+  bool csv_codec = files.compression == staging::FileCompression::kAuto ||
+                   files.compression == staging::FileCompression::kGzip ||
                    files.compression == staging::FileCompression::kNone;
   if (files.format == staging::FileFormat::kCsv && !csv_codec) {
     return ConfigError("staging.compression", "csv files are compressed with gzip or none");

@@ -212,6 +212,7 @@ class BatchingWriter : public ChangeFileWriter {
 
 parquet::Codec CodecFor(FileCompression compression) {
   switch (compression) {
+    case FileCompression::kAuto:
     case FileCompression::kZstd:
       return parquet::Codec::kZstd;
     case FileCompression::kSnappy:
@@ -321,7 +322,8 @@ Result<std::unique_ptr<ChangeFileWriter>> ChangeFileWriter::Make(const mysql::Ta
   ASSIGN_OR_RETURN(ChangeFileLayout layout, MakeChangeFileLayout(table, kind, options));
   ASSIGN_OR_RETURN(Converters converters, MakeConverters(table, layout, options));
   if (options.format == FileFormat::kCsv) {
-    if (options.compression != FileCompression::kNone &&
+    if (options.compression != FileCompression::kAuto &&
+        options.compression != FileCompression::kNone &&
         options.compression != FileCompression::kGzip) {
       return InvalidArgumentError("CSV change files are uncompressed or gzip");
     }

@@ -11,8 +11,14 @@ namespace binlake::staging {
 
 enum class FileFormat : uint8_t { kParquet, kCsv };
 
-// Parquet: every one applies. CSV: kNone or kGzip (a `.csv.gz` file).
-enum class FileCompression : uint8_t { kZstd, kSnappy, kGzip, kNone };
+// Parquet: every one applies. CSV: kAuto (= kNone), kNone or kGzip (a `.csv.gz` file).
+enum class FileCompression : uint8_t {
+  kAuto,  // ZSTD for Parquet, none for CSV (as DMS writes CSV)
+  kZstd,
+  kSnappy,
+  kGzip,
+  kNone,
+};
 
 // DMS DatePartitionSequence: the date folders CDC files are written under (UTC).
 enum class DatePartition : uint8_t { kNone, kYyyymmdd, kYyyymmddhh, kYyyymm, kMmyyyydd, kDdmmyyyy };
@@ -22,7 +28,7 @@ enum class DatePartitionDelimiter : uint8_t { kSlash, kDash, kUnderscore, kNone 
 
 struct StagingFileOptions {
   FileFormat format = FileFormat::kParquet;
-  FileCompression compression = FileCompression::kZstd;
+  FileCompression compression = FileCompression::kAuto;
   parquet::TypeMappingOptions parquet_types;
   DatePartition date_partition = DatePartition::kNone;
   DatePartitionDelimiter date_partition_delimiter = DatePartitionDelimiter::kSlash;
