@@ -8,7 +8,7 @@
 # only when its transaction starts at or after the snapshot position of the chunk holding the
 # row's key (before and after keys separately). The folded LOAD files plus those changes must
 # equal the source table, value for value (apply_changes.py). This is exactly what the binlog
-# stream (issue 7) will do, so it proves the recorded positions: no gap, no double apply.
+# binlog stream will do, so it proves the recorded positions: no gap, no double apply.
 #
 #   full_load_consistency_test.sh PATH/TO/binlake PATH/TO/consistency_replay [SNAPSHOT]
 #

@@ -5,7 +5,7 @@
 //   _binlake/capture/checkpoints/<20-digit zero-padded version>.json
 //
 // Contents: the format version, the source's identity (a checkpoint of one server is refused on
-// another), next change sequence (issue 7), and per table ("schema.table"): the schema version
+// another), next change sequence (for the binlog stream), and per table ("schema.table"): the schema version
 // in force (schema_history.h), the full-load state, the table's row estimate, the chunks planned
 // so far and, once every chunk is done, the stream start (the minimum chunk snapshot position).
 // A chunk is a key range (lower exclusive, upper inclusive; a missing bound is unbounded), read

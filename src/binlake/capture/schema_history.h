@@ -5,7 +5,7 @@
 //
 // (names encoded with staging::EncodeNameSegment; seq counts from 1 per table). The full load
 // writes version 1 at discovery, valid from the table's first chunk snapshot (or the server's
-// current position); the stream (issue 7) appends a version per DDL. A reader of a staging file
+// current position); the binlog stream appends a version per DDL. A reader of a staging file
 // (the CSV reader, the fold) asks for the version in force at the file's position.
 //
 // The JSON holds the TableSchema exactly: every column's name, kind, unsigned, length, scale,
