@@ -5,12 +5,12 @@
 //   _binlake/capture/checkpoints/<20-digit zero-padded version>.json
 //
 // Contents: the format version, the source's identity (a checkpoint of one server is refused on
-// another), next change sequence (for the binlog stream), and per table ("schema.table"): the schema version
-// in force (schema_history.h), the full-load state, the table's row estimate, the chunks planned
-// so far and, once every chunk is done, the stream start (the minimum chunk snapshot position).
-// A chunk is a key range (lower exclusive, upper inclusive; a missing bound is unbounded), read
-// in one consistent snapshot whose binlog position is recorded, and written as one LOAD file
-// numbered index + 1.
+// another), next change sequence (for the binlog stream), and per table ("schema.table"): the
+// schema version in force (schema_history.h), the full-load state, the table's row estimate, the
+// chunks planned so far and, once every chunk is done, the stream start (the minimum chunk snapshot
+// position). A chunk is a key range (lower exclusive, upper inclusive; a missing bound is
+// unbounded), read in one consistent snapshot whose binlog position is recorded, and written as one
+// LOAD file numbered index + 1.
 //
 // Key values are typed so they round-trip exactly: {"i":"-5"}, {"u":"18446744073709551615"},
 // {"x":"<hex bytes>"} for text and binary, and so on (checkpoint.cc lists every tag).
