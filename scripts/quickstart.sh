@@ -56,6 +56,7 @@ step "a throwaway MariaDB on 127.0.0.1:$BINLAKE_MARIADB_PORT with a small shop d
 eval "$(BINLAKE_MARIADB_FRESH=1 scripts/mariadb-server.sh start)"
 scripts/mariadb-server.sh sql <<'SQL'
 CREATE DATABASE shop;
+USE shop;  -- the Sequence engine's seq_1_to_N tables need a current database
 CREATE TABLE shop.customers (id INT PRIMARY KEY, name VARCHAR(80) NOT NULL,
   email VARCHAR(120) UNIQUE, signed_up DATETIME(3) NOT NULL, vip BOOL NOT NULL DEFAULT 0);
 CREATE TABLE shop.orders (id BIGINT UNSIGNED PRIMARY KEY, customer_id INT NOT NULL,
